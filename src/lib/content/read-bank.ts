@@ -1,0 +1,40 @@
+// Build-time only (Node): reads questions/*.yaml for the Vite plugin, `npm run bank` and the bank
+// test. The browser never loads this file, so no YAML parser ships to it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { BankValidationError } from '../domain/errors.ts';
+import type { Bank } from '../domain/bank/schema.ts';
+import { validateBank, type RawBankFile } from '../domain/bank/validate.ts';
+
+/** Reads every `*.yaml` file of a folder; a file that is not valid YAML becomes a named issue. */
+export function readBankFiles(dir: string): RawBankFile[] {
+	const names = readdirSync(dir)
+		.filter((name) => name.endsWith('.yaml'))
+		.sort();
+	const files: RawBankFile[] = [];
+	const broken: { file: string; message: string }[] = [];
+	for (const name of names) {
+		const file = `questions/${name}`;
+		try {
+			files.push({ file, data: parse(readFileSync(join(dir, name), 'utf8')) });
+		} catch (error) {
+			broken.push({
+				file,
+				message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}`
+			});
+		}
+	}
+	if (broken.length > 0) throw new BankValidationError(broken);
+	return files;
+}
+
+/** The month as YYYY-MM in UTC, the latest `asOf` the bank may carry. */
+export function currentMonth(now: Date): string {
+	return now.toISOString().slice(0, 7);
+}
+
+/** Reads and validates the bank in `dir`; throws BankValidationError naming every problem. */
+export function readBank(dir: string, now: Date = new Date()): Bank {
+	return validateBank(readBankFiles(dir), { currentMonth: currentMonth(now) });
+}

@@ -1,0 +1,127 @@
+import * as v from 'valibot';
+import { BankValidationError, type BankIssue } from '../errors.ts';
+import { TOPICS, createTopicFileSchema, type Bank, type Item, type Topic } from './schema.ts';
+
+/** A bank file as read from disk: its name and its parsed (not yet trusted) content. */
+export interface RawBankFile {
+	file: string;
+	data: unknown;
+}
+
+/**
+ * Validates every bank file and the rules across files (unique ids, id prefix equals topic, file
+ * name equals topic) and returns the bank, or throws one BankValidationError listing every problem
+ * with its file, item id and field.
+ */
+export function validateBank(
+	files: readonly RawBankFile[],
+	options: { currentMonth: string }
+): Bank {
+	const schema = createTopicFileSchema(options.currentMonth);
+	const issues: BankIssue[] = [];
+	const items: Item[] = [];
+	const topics: Bank['topics'] = [];
+	const idFiles = new Map<string, string>();
+
+	if (files.length === 0) {
+		issues.push({ file: 'questions/', message: 'no bank files (*.yaml) were found' });
+	}
+
+	for (const { file, data } of files) {
+		const result = v.safeParse(schema, data);
+		if (!result.success) {
+			for (const issue of result.issues) issues.push(toBankIssue(file, data, issue));
+			continue;
+		}
+		const parsed = result.output;
+		const expectedName = `${parsed.topic}.yaml`;
+		if (!file.endsWith(expectedName)) {
+			issues.push({
+				file,
+				field: 'topic',
+				message: `the file for topic "${parsed.topic}" must be named ${expectedName}`
+			});
+		}
+		if (topics.some((t) => t.id === parsed.topic)) {
+			issues.push({
+				file,
+				field: 'topic',
+				message: `topic "${parsed.topic}" is defined in two files`
+			});
+		}
+		topics.push({
+			id: parsed.topic,
+			title: parsed.title,
+			description: parsed.description,
+			count: parsed.items.length
+		});
+		for (const item of parsed.items) {
+			const prefix = item.id.split('/')[0];
+			if (prefix !== parsed.topic) {
+				issues.push({
+					file,
+					id: item.id,
+					field: 'id',
+					message: `must start with "${parsed.topic}/"`
+				});
+			}
+			const earlier = idFiles.get(item.id);
+			if (earlier) {
+				issues.push({
+					file,
+					id: item.id,
+					field: 'id',
+					message: `duplicate id (also in ${earlier})`
+				});
+			} else {
+				idFiles.set(item.id, file);
+			}
+			items.push({ ...item, topic: parsed.topic });
+		}
+	}
+
+	if (issues.length > 0) throw new BankValidationError(issues);
+
+	const order = (topic: Topic) => TOPICS.indexOf(topic);
+	topics.sort((a, b) => order(a.id) - order(b.id));
+	const sortedItems = items
+		.map((item, index) => ({ item, index }))
+		.sort((a, b) => order(a.item.topic) - order(b.item.topic) || a.index - b.index)
+		.map(({ item }) => item);
+	const asOf = sortedItems.reduce(
+		(latest, item) => (item.asOf && item.asOf > latest ? item.asOf : latest),
+		''
+	);
+	return { topics, items: sortedItems, asOf };
+}
+
+function toBankIssue(file: string, data: unknown, issue: v.BaseIssue<unknown>): BankIssue {
+	const keys = (issue.path ?? []).map((step) => step.key);
+	let id: string | undefined;
+	let field: string | undefined;
+	if (keys[0] === 'items' && typeof keys[1] === 'number') {
+		const raw = (data as { items?: unknown[] } | null)?.items?.[keys[1]];
+		const rawId = (raw as { id?: unknown } | undefined)?.id;
+		id = typeof rawId === 'string' ? rawId : `item #${keys[1] + 1}`;
+		field = keys.slice(2).map(String).join('.') || undefined;
+	} else {
+		field = keys.map(String).join('.') || undefined;
+	}
+	const message =
+		issue.kind === 'schema' && issue.received === 'undefined' && field
+			? 'is required'
+			: issue.message;
+	return { file, id, field, message };
+}
+
+/**
+ * Freezes a value and everything inside it, so that no code can change the bank at run time.
+ * @example Object.isFrozen(deepFreeze({ a: [1] }).a) // true
+ */
+export function deepFreeze<T>(value: T): T {
+	if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const inner of Object.values(value)) deepFreeze(inner);
+	}
+	return value;
+}

@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+import { TOPICS } from './bank/schema';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Each setting with its rule and a message that says what is allowed. */
+export const SETTING_SCHEMAS = {
+	theme: v.picklist(THEMES, 'Theme must be system, light or dark.'),
+	desiredRetention: v.pipe(
+		v.number('Desired retention must be a number.'),
+		v.minValue(0.7, 'Desired retention must be between 0.70 and 0.97.'),
+		v.maxValue(0.97, 'Desired retention must be between 0.70 and 0.97.')
+	),
+	newPerDay: v.pipe(
+		v.number('New cards per day must be a number.'),
+		v.integer('New cards per day must be a whole number.'),
+		v.minValue(0, 'New cards per day must be between 0 and 500.'),
+		v.maxValue(500, 'New cards per day must be between 0 and 500.')
+	),
+	reviewLimit: v.pipe(
+		v.number('The review limit must be a number.'),
+		v.integer('The review limit must be a whole number.'),
+		v.minValue(1, 'The review limit must be between 1 and 9999.'),
+		v.maxValue(9999, 'The review limit must be between 1 and 9999.')
+	),
+	dayStartHour: v.pipe(
+		v.number('The day start hour must be a number.'),
+		v.integer('The day start hour must be a whole hour.'),
+		v.minValue(0, 'The day start hour must be between 0 and 23.'),
+		v.maxValue(23, 'The day start hour must be between 0 and 23.')
+	),
+	topics: v.pipe(
+		v.array(v.picklist(TOPICS, 'Unknown topic.'), 'Topics must be a list.'),
+		v.minLength(1, 'Choose at least one topic.')
+	),
+	reverseCards: v.boolean('Reversed cards must be on or off.'),
+	quizUpdatesCards: v.boolean('Quiz answers updating cards must be on or off.')
+} as const;
+
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type Settings = { [K in SettingKey]: v.InferOutput<(typeof SETTING_SCHEMAS)[K]> };
+
+/** The settings a new learner starts with (Anki's defaults where Anki has one). */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+	theme: 'system',
+	desiredRetention: 0.9,
+	newPerDay: 20,
+	reviewLimit: 200,
+	dayStartHour: 4,
+	topics: [...TOPICS],
+	reverseCards: false,
+	quizUpdatesCards: true
+});
+
+/** True when `key` names a known setting. */
+export function isSettingKey(key: string): key is SettingKey {
+	return Object.hasOwn(SETTING_SCHEMAS, key);
+}
+
+/**
+ * Checks one setting's value: the value when it is allowed, otherwise the message that says what is.
+ * @example checkSetting('desiredRetention', 0.99) // { ok: false, message: 'Desired retention must be between 0.70 and 0.97.' }
+ */
+export function checkSetting<K extends SettingKey>(
+	key: K,
+	value: unknown
+): { ok: true; value: Settings[K] } | { ok: false; message: string } {
+	const result = v.safeParse(SETTING_SCHEMAS[key], value);
+	if (result.success) return { ok: true, value: result.output as Settings[K] };
+	return { ok: false, message: result.issues[0]?.message ?? `Invalid value for ${key}.` };
+}
+
+/** Builds whole settings from stored rows: unknown keys are ignored and invalid values fall back to the default. */
+export function settingsFromRows(rows: readonly { key: string; value: unknown }[]): Settings {
+	const settings: Settings = { ...DEFAULT_SETTINGS, topics: [...DEFAULT_SETTINGS.topics] };
+	for (const row of rows) {
+		if (!isSettingKey(row.key)) continue;
+		const checked = checkSetting(row.key, row.value);
+		if (checked.ok) (settings as Record<SettingKey, unknown>)[row.key] = checked.value;
+	}
+	return settings;
+}

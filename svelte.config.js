@@ -1,0 +1,35 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// Every route is prerendered; 200.html is the SPA fallback for any other URL.
+		adapter: adapter({ fallback: '200.html', strict: true }),
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'connect-src': ['self'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'manifest-src': ['self'],
+				'worker-src': ['self']
+			}
+		}
+	},
+	vitePlugin: {
+		// Runes for our own code only: a global `runes: true` would force it on libraries too.
+		dynamicCompileOptions({ filename }) {
+			if (!filename.includes('node_modules')) return { runes: true };
+		}
+	}
+};
+
+export default config;

@@ -1,0 +1,47 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** The routes of the app with the heading each one shows. */
+export const ROUTES = [
+	{ path: '/', label: 'Home', heading: 'Home' },
+	{ path: '/quiz', label: 'Quiz', heading: 'Quiz' },
+	{ path: '/review', label: 'Review', heading: 'Review' },
+	{ path: '/browse', label: 'Browse', heading: 'Browse' },
+	{ path: '/stats', label: 'Stats', heading: 'Stats' },
+	{ path: '/settings', label: 'Settings', heading: 'Settings' }
+] as const;
+
+/**
+ * Every test gets a page that records console errors and requests to other origins; both must be
+ * empty when the test ends.
+ */
+export const test = base.extend<{
+	watched: Page;
+	foreignRequests: string[];
+	consoleErrors: string[];
+}>({
+	// eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
+	foreignRequests: async ({}, use) => {
+		await use([]);
+	},
+	// eslint-disable-next-line no-empty-pattern -- as above
+	consoleErrors: async ({}, use) => {
+		await use([]);
+	},
+	watched: async ({ page, baseURL, foreignRequests, consoleErrors }, use) => {
+		const origin = new URL(baseURL!).origin;
+		page.on('request', (request) => {
+			const url = new URL(request.url());
+			if (['data:', 'blob:', 'chrome-extension:'].includes(url.protocol)) return;
+			if (url.origin !== origin) foreignRequests.push(request.url());
+		});
+		page.on('console', (message) => {
+			if (message.type() === 'error') consoleErrors.push(message.text());
+		});
+		page.on('pageerror', (error) => consoleErrors.push(error.message));
+		await use(page);
+		expect(foreignRequests, 'requests to other origins').toEqual([]);
+		expect(consoleErrors, 'console errors').toEqual([]);
+	}
+});
+
+export { expect };

@@ -1,0 +1,76 @@
+import { ROUTES, expect, test } from './fixtures';
+
+for (const route of ROUTES) {
+	test(`${route.path} renders its heading with no console errors`, async ({ watched: page }) => {
+		await page.goto(route.path);
+		await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
+		await expect(page.getByRole('main')).toHaveCount(1);
+		await expect(page.getByRole('banner')).toContainText('CSTO Study');
+	});
+}
+
+test('every nav link works by keyboard alone', async ({ watched: page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	await expect(nav.getByRole('link')).toHaveText(ROUTES.map((r) => r.label));
+
+	for (const route of ROUTES) {
+		await page.keyboard.press('Tab');
+		// The skip link comes first; then the brand; then the nav links in order.
+		let guard = 0;
+		while (
+			(await page.evaluate(() => document.activeElement?.textContent?.trim())) !== route.label &&
+			guard++ < 20
+		) {
+			await page.keyboard.press('Tab');
+		}
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(new RegExp(`${route.path === '/' ? '/$' : route.path}$`));
+		await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
+		await expect(nav.getByRole('link', { name: route.label })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+		// Start the next search from the top of the page, as a keyboard user would after a navigation.
+		await page.locator('body').focus();
+	}
+});
+
+test('the skip link moves focus to the main content', async ({ watched: page }) => {
+	await page.goto('/quiz');
+	await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to content' });
+	await expect(skip).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+});
+
+test('the theme chosen in Settings is remembered across visits', async ({ watched: page }) => {
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('/settings');
+	await page.getByRole('radio', { name: 'Dark' }).check();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await page.reload();
+	await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+	expect(background).toBe('rgb(17, 20, 24)');
+	await page.getByRole('radio', { name: 'System' }).check();
+	await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+});
+
+test('the layout fits a 360 px wide screen without sideways scrolling', async ({
+	watched: page
+}) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	for (const route of ROUTES) {
+		await page.goto(route.path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, `${route.path} scrolls sideways`).toBeLessThanOrEqual(0);
+	}
+});
