@@ -37,6 +37,8 @@ export default ts.config(
 			'build/',
 			'build-*/',
 			'.svelte-kit/',
+			'.svelte-kit-*/',
+			'reports/',
 			'node_modules/',
 			'test-results/',
 			'playwright-report/'

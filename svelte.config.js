@@ -6,7 +6,14 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Every route is prerendered; 200.html is the SPA fallback for any other URL.
-		adapter: adapter({ fallback: '200.html', strict: true }),
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build',
+			fallback: '200.html',
+			strict: true
+		}),
+		// Separate output folders let several builds run side by side (tests of two app versions).
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		csp: {
 			mode: 'hash',
 			directives: {

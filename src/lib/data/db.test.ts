@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type CardRow, type CstoDb } from './db';
+import { Dexie } from 'dexie';
+import { SCHEMA_VERSIONS, createDb, type CardRow, type CstoDb } from './db';
 
 let db: CstoDb | undefined;
 afterEach(async () => {
@@ -18,7 +19,12 @@ const card: CardRow = {
 	reps: 1,
 	lapses: 0,
 	state: 2,
-	lastReview: Date.UTC(2026, 10, 25)
+	lastReview: Date.UTC(2026, 10, 25),
+	itemId: 'members/current',
+	topic: 'members',
+	suspended: 0,
+	leech: 0,
+	buriedUntil: 0
 };
 
 describe('database', () => {
@@ -52,10 +58,46 @@ describe('database', () => {
 
 	it('keeps quiz attempts by time and settings by key', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
-		await db.quizAttempts.add({ startedAt: 1, finishedAt: 5, data: { score: 3 } });
+		await db.quizAttempts.add({
+			status: 'finished',
+			startedAt: 1,
+			finishedAt: 5,
+			data: { score: 3 }
+		});
 		await db.settings.put({ key: 'theme', value: 'dark' });
 		await db.settings.put({ key: 'theme', value: 'light' });
 		expect(await db.quizAttempts.orderBy('finishedAt').first()).toMatchObject({ finishedAt: 5 });
 		expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'light' });
+	});
+});
+
+describe('schema upgrade from version 1', () => {
+	it('keeps every row and fills the new fields', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v1 = new Dexie(name);
+		v1.version(1).stores(SCHEMA_VERSIONS[1]);
+		const { itemId: _i, topic: _t, suspended: _s, leech: _l, buriedUntil: _b, ...oldCard } = card;
+		await v1.table('cards').bulkAdd([oldCard, { ...oldCard, id: 'armenia/freeze:reverse' }]);
+		await v1.table('reviews').add({ cardId: 'members/current', rating: 3, reviewedAt: 5 });
+		await v1.table('quizAttempts').bulkAdd([
+			{ startedAt: 1, finishedAt: 9, data: { score: 7 } },
+			{ startedAt: 2, finishedAt: 0, data: {} }
+		]);
+		await v1.table('settings').put({ key: 'newPerDay', value: 12 });
+		v1.close();
+
+		db = createDb(name);
+		expect(await db.cards.get('members/current')).toEqual(card);
+		expect(await db.cards.get('armenia/freeze:reverse')).toMatchObject({
+			itemId: 'armenia/freeze',
+			topic: 'armenia',
+			suspended: 0
+		});
+		expect(await db.reviews.toArray()).toEqual([
+			{ id: 1, cardId: 'members/current', rating: 3, reviewedAt: 5 }
+		]);
+		expect((await db.quizAttempts.toArray()).map((a) => a.status)).toEqual(['finished', 'active']);
+		expect(await db.quizAttempts.where('status').equals('active').count()).toBe(1);
+		expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
 	});
 });

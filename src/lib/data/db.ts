@@ -1,11 +1,18 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
 
-/** A card's memory state, keyed by the question id it belongs to. */
+/** The FSRS memory states: 0 new, 1 learning, 2 review, 3 relearning. */
+export type CardState = 0 | 1 | 2 | 3;
+
+/** A card's memory state, keyed by its card id (the question id; `<id>:reverse` for a reversed card). */
 export interface CardRow {
 	id: string;
+	/** The question id this card asks (the same as `id` for a forward card). */
+	itemId: string;
+	/** The item's topic, so that review by topic can use an index. */
+	topic: string;
 	/** When the card is next due, in epoch milliseconds (indexed). */
 	due: number;
 	stability: number;
@@ -15,9 +22,14 @@ export interface CardRow {
 	learningSteps: number;
 	reps: number;
 	lapses: number;
-	/** 0 new, 1 learning, 2 review, 3 relearning (the FSRS states). */
-	state: 0 | 1 | 2 | 3;
+	state: CardState;
 	lastReview: number | null;
+	/** 1 when suspended by the learner or as a leech (booleans cannot be indexed: 0/1). */
+	suspended: 0 | 1;
+	/** 1 when the card has lapsed too often (a leech). */
+	leech: 0 | 1;
+	/** Hidden from review until this time (epoch ms); 0 when not buried. */
+	buriedUntil: number;
 }
 
 /** One rating, as the review log keeps it. */
@@ -26,8 +38,9 @@ export interface ReviewRow {
 	cardId: string;
 	/** 1 Again, 2 Hard, 3 Good, 4 Easy. */
 	rating: 1 | 2 | 3 | 4;
-	stateBefore: 0 | 1 | 2 | 3;
+	stateBefore: CardState;
 	dueBefore: number;
+	/** Stability and difficulty after the rating. */
 	stability: number;
 	difficulty: number;
 	elapsedDays: number;
@@ -37,11 +50,13 @@ export interface ReviewRow {
 	source: 'review' | 'quiz';
 }
 
-/** One quiz, finished or in progress. */
+/** One quiz: in progress (`status` 'active', `finishedAt` 0) or finished. */
 export interface QuizAttemptRow {
 	id?: number;
+	status: 'active' | 'finished';
 	startedAt: number;
 	finishedAt: number;
+	/** The quiz's own record (seed, options, answers, score), shaped by the quiz module. */
 	data: unknown;
 }
 
@@ -58,17 +73,50 @@ export type CstoDb = Dexie & {
 	settings: EntityTable<SettingRow, 'key'>;
 };
 
+/** The schema of each version, kept as released: a change is a new version with its upgrade. */
+export const SCHEMA_VERSIONS = {
+	1: {
+		cards: 'id, due',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt',
+		settings: 'key'
+	},
+	2: {
+		cards: 'id, due, topic, itemId',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key'
+	}
+} as const;
+
+/** Version 2 adds workload fields to cards (topic, suspended, leech, buried) and a status to quizzes. */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+	await tx
+		.table('cards')
+		.toCollection()
+		.modify((card: Partial<CardRow> & { id: string }) => {
+			const itemId = card.id.replace(/:reverse$/, '');
+			card.itemId ??= itemId;
+			card.topic ??= itemId.split('/')[0] ?? '';
+			card.suspended ??= 0;
+			card.leech ??= 0;
+			card.buriedUntil ??= 0;
+		});
+	await tx
+		.table('quizAttempts')
+		.toCollection()
+		.modify((attempt: Partial<QuizAttemptRow>) => {
+			attempt.status ??= attempt.finishedAt ? 'finished' : 'active';
+		});
+}
+
 /**
  * Opens (or creates) the database with every schema version. Versions are never edited once
  * released: a change is a new `version(n)` with its `upgrade()`.
  */
 export function createDb(name: string = DB_NAME): CstoDb {
 	const db = new Dexie(name) as CstoDb;
-	db.version(1).stores({
-		cards: 'id, due',
-		reviews: '++id, cardId, reviewedAt',
-		quizAttempts: '++id, finishedAt',
-		settings: 'key'
-	});
+	db.version(1).stores(SCHEMA_VERSIONS[1]);
+	db.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(upgradeToV2);
 	return db;
 }
