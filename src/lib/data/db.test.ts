@@ -62,7 +62,9 @@ describe('database', () => {
 			status: 'finished',
 			startedAt: 1,
 			finishedAt: 5,
-			data: { score: 3 }
+			score: 3,
+			maxScore: 10,
+			data: {}
 		});
 		await db.settings.put({ key: 'theme', value: 'dark' });
 		await db.settings.put({ key: 'theme', value: 'light' });

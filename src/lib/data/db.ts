@@ -56,6 +56,9 @@ export interface QuizAttemptRow {
 	status: 'active' | 'finished';
 	startedAt: number;
 	finishedAt: number;
+	/** Points scored (partial credit makes fractions) and the most that could be scored. */
+	score: number;
+	maxScore: number;
 	/** The quiz's own record (seed, options, answers, score), shaped by the quiz module. */
 	data: unknown;
 }
@@ -107,6 +110,8 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 		.toCollection()
 		.modify((attempt: Partial<QuizAttemptRow>) => {
 			attempt.status ??= attempt.finishedAt ? 'finished' : 'active';
+			attempt.score ??= 0;
+			attempt.maxScore ??= 0;
 		});
 }
 
