@@ -60,7 +60,13 @@ const DateText = v.pipe(
 	v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
 );
 
-const Text = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty'));
+// YAML reads `2022` or `6` as numbers; where the bank wants text, a number is taken as its digits.
+const Text = v.pipe(
+	v.union([v.string(), v.number()], 'must be text'),
+	v.transform(String),
+	v.trim(),
+	v.nonEmpty('must not be empty')
+);
 const TextList = v.array(Text, 'must be a list of text');
 
 const SourceSchema = v.object({
@@ -248,11 +254,27 @@ function createItemSchema(currentMonth: string) {
 		)
 	);
 
-	return v.variant('kind', [qa, set, timeline, pairs, statement], (issue) =>
-		issue.input === undefined
-			? 'kind is required'
-			: `kind must be one of: ${ITEM_KINDS.join(', ')} (got ${JSON.stringify(issue.input)})`
+	return v.pipe(
+		v.variant('kind', [qa, set, timeline, pairs, statement], (issue) =>
+			issue.input === undefined
+				? 'kind is required'
+				: `kind must be one of: ${ITEM_KINDS.join(', ')} (got ${JSON.stringify(issue.input)})`
+		),
+		v.forward(
+			v.check(
+				(item) => item.asOf !== undefined || !speaksOfThePresent(item),
+				'is required: this item speaks of the present ("current", "now", "as of" …), so it must say when that was true'
+			),
+			['asOf']
+		)
 	);
+}
+
+const PRESENT_TENSE = /\b(current(ly)?|now|today|still|latest|as of|at present|presently)\b/i;
+
+/** True when an item's question or answer describes the present, which can change. */
+function speaksOfThePresent(item: { prompt: string; answer: string; label?: string }): boolean {
+	return PRESENT_TENSE.test(`${item.prompt} ${item.answer} ${item.label ?? ''}`);
 }
 
 /** The schema of one topic file, for a given current month (an `asOf` after it is refused). */

@@ -28,6 +28,7 @@ export function validateBank(
 	}
 
 	for (const { file, data } of files) {
+		checkIds(file, data, idFiles, issues);
 		const result = v.safeParse(schema, data);
 		if (!result.success) {
 			for (const issue of result.issues) issues.push(toBankIssue(file, data, issue));
@@ -55,29 +56,7 @@ export function validateBank(
 			description: parsed.description,
 			count: parsed.items.length
 		});
-		for (const item of parsed.items) {
-			const prefix = item.id.split('/')[0];
-			if (prefix !== parsed.topic) {
-				issues.push({
-					file,
-					id: item.id,
-					field: 'id',
-					message: `must start with "${parsed.topic}/"`
-				});
-			}
-			const earlier = idFiles.get(item.id);
-			if (earlier) {
-				issues.push({
-					file,
-					id: item.id,
-					field: 'id',
-					message: `duplicate id (also in ${earlier})`
-				});
-			} else {
-				idFiles.set(item.id, file);
-			}
-			items.push({ ...item, topic: parsed.topic });
-		}
+		for (const item of parsed.items) items.push({ ...item, topic: parsed.topic });
 	}
 
 	if (issues.length > 0) throw new BankValidationError(issues);
@@ -93,6 +72,28 @@ export function validateBank(
 		''
 	);
 	return { topics, items: sortedItems, asOf };
+}
+
+/** Checks ids on the raw file, so that they are reported even when an item has other faults. */
+function checkIds(
+	file: string,
+	data: unknown,
+	idFiles: Map<string, string>,
+	issues: BankIssue[]
+): void {
+	const raw = data as { topic?: unknown; items?: unknown } | null;
+	if (!raw || !Array.isArray(raw.items)) return;
+	for (const item of raw.items as { id?: unknown }[]) {
+		const id = item?.id;
+		if (typeof id !== 'string') continue;
+		if (typeof raw.topic === 'string' && id.includes('/') && !id.startsWith(`${raw.topic}/`)) {
+			issues.push({ file, id, field: 'id', message: `must start with "${raw.topic}/"` });
+		}
+		const earlier = idFiles.get(id);
+		if (earlier)
+			issues.push({ file, id, field: 'id', message: `duplicate id (also in ${earlier})` });
+		else idFiles.set(id, file);
+	}
 }
 
 function toBankIssue(file: string, data: unknown, issue: v.BaseIssue<unknown>): BankIssue {

@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BANK, ITEMS_BY_ID } from '../src/lib/content/bank';
+import { bankPlugin } from '../src/lib/content/bank-plugin';
+import { readBank } from '../src/lib/content/read-bank';
+import { TOPICS } from '../src/lib/domain/bank/schema';
+import { BankValidationError } from '../src/lib/domain/errors';
+
+const QUESTIONS = resolve(import.meta.dirname, '..', 'questions');
+const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+
+function refusal(run: () => unknown): BankValidationError {
+	try {
+		run();
+	} catch (error) {
+		if (error instanceof BankValidationError) return error;
+		throw error;
+	}
+	throw new Error('expected the bank to be refused');
+}
+
+describe('the real question bank', () => {
+	it('passes validation (a failure names file, item and field)', () => {
+		// Throwing here prints the validator's message: every problem with file, id and field.
+		const bank = readBank(QUESTIONS);
+		expect(bank.items.length).toBeGreaterThanOrEqual(120);
+	});
+
+	it('covers every topic, with enough items and several kinds in each', () => {
+		const bank = readBank(QUESTIONS);
+		expect(bank.topics.map((t) => t.id)).toEqual([...TOPICS]);
+		for (const topic of TOPICS) {
+			const items = bank.items.filter((i) => i.topic === topic);
+			expect(items.length, topic).toBeGreaterThanOrEqual(10);
+			expect(new Set(items.map((i) => i.kind)).size, topic).toBeGreaterThanOrEqual(3);
+		}
+	});
+
+	it('has ids that are unique across files', () => {
+		const ids = BANK.items.map((i) => i.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ITEMS_BY_ID.size).toBe(ids.length);
+	});
+
+	it('reaches the app validated and frozen', () => {
+		expect(BANK.items).toEqual(readBank(QUESTIONS).items);
+		expect(Object.isFrozen(BANK)).toBe(true);
+		expect(Object.isFrozen(BANK.items[0])).toBe(true);
+		expect(Object.isFrozen(BANK.items[0]!.sources[0])).toBe(true);
+		expect(() => (BANK.items as unknown[]).push({})).toThrow(TypeError);
+	});
+
+	it('says when the facts date from', () => {
+		expect(BANK.asOf).toMatch(/^\d{4}-\d{2}$/);
+	});
+});
+
+describe('a broken bank', () => {
+	it('is refused with every defect named by file, item and field', () => {
+		const error = refusal(() => readBank(resolve(FIXTURES, 'bad-bank'), new Date('2026-11-28')));
+		const lines = error.message.split('\n');
+		expect(lines).toContain(
+			'questions/members.yaml › members/no-source › sources: at least one source is required'
+		);
+		expect(lines).toContain(
+			'questions/members.yaml › members/overlap › others: a non-member is also listed as a member'
+		);
+		expect(lines).toContain(
+			'questions/history.yaml › history/bad-date › events.0.date: must be a real date as YYYY, YYYY-MM or YYYY-MM-DD'
+		);
+		expect(lines).toContain(
+			'questions/history.yaml › members/no-source › id: must start with "history/"'
+		);
+		expect(lines).toContain(
+			'questions/members.yaml › members/no-source › id: duplicate id (also in questions/history.yaml)'
+		);
+	});
+
+	it('names a file that is not valid YAML', () => {
+		const error = refusal(() => readBank(resolve(FIXTURES, 'broken-yaml')));
+		expect(error.message).toMatch(/questions\/members\.yaml: is not valid YAML/);
+	});
+
+	it('fails the build: the Vite plugin throws the same message', () => {
+		const plugin = bankPlugin(resolve(FIXTURES, 'bad-bank'));
+		const load = plugin.load as (this: unknown, id: string) => unknown;
+		const context = { addWatchFile: () => {} };
+		expect(() => load.call(context, '\0virtual:csto-bank')).toThrow(
+			/at least one source is required/
+		);
+	});
+});
