@@ -1,0 +1,57 @@
+// The card and log shapes the scheduler works with. They mirror the rows of src/lib/data/db.ts
+// field for field (the domain may not import the data layer; src/lib/data/cards.ts checks at
+// compile time that the two stay the same).
+
+/** The FSRS memory states: 0 new, 1 learning, 2 review, 3 relearning. */
+export type CardState = 0 | 1 | 2 | 3;
+
+/** A card's whole memory and workload state, as stored in the `cards` table. */
+export interface CardRow {
+	id: string;
+	itemId: string;
+	topic: string;
+	due: number;
+	stability: number;
+	difficulty: number;
+	elapsedDays: number;
+	scheduledDays: number;
+	learningSteps: number;
+	reps: number;
+	lapses: number;
+	state: CardState;
+	lastReview: number | null;
+	suspended: 0 | 1;
+	leech: 0 | 1;
+	buriedUntil: number;
+}
+
+/** A rating as the app stores it: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type Rating = 1 | 2 | 3 | 4;
+
+/** The log fields one rating produces; the caller adds the time taken and where it came from. */
+export interface ReviewFields {
+	cardId: string;
+	rating: Rating;
+	stateBefore: CardState;
+	dueBefore: number;
+	stability: number;
+	difficulty: number;
+	elapsedDays: number;
+	scheduledDays: number;
+	reviewedAt: number;
+}
+
+/** Which card a rating is for: the card id, the question it asks and that question's topic. */
+export interface CardTarget {
+	cardId: string;
+	itemId: string;
+	topic: string;
+}
+
+/** The suffix of a reversed card's id: `<item id>:reverse`. */
+export const REVERSE_SUFFIX = ':reverse';
+
+/** True when a card id names a reversed card. */
+export function isReversedCardId(cardId: string): boolean {
+	return cardId.endsWith(REVERSE_SUFFIX);
+}

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
+import type { CardRow, CardTarget, Rating } from './card';
+import {
+	LEECH_LAPSES,
+	formatInterval,
+	newCardRow,
+	previewDue,
+	previewIntervals,
+	retrievability,
+	scheduleReview,
+	toCardRow,
+	toFsrsCard
+} from './fsrs';
+
+const TARGET: CardTarget = { cardId: 'members/a', itemId: 'members/a', topic: 'members' };
+const START = new Date(2026, 10, 28, 10, 0, 0);
+const OPTIONS = { desiredRetention: 0.9, enableFuzz: false };
+const DAY = 86_400_000;
+
+// Each starting state is reached by a history of ratings, each given when the card is due.
+const HISTORIES: { state: string; ratings: Rating[] }[] = [
+	{ state: 'new', ratings: [] },
+	{ state: 'learning', ratings: [3] },
+	{ state: 'learning (after Again)', ratings: [1] },
+	{ state: 'review', ratings: [4] },
+	{ state: 'review (graduated through steps)', ratings: [3, 3] },
+	{ state: 'relearning', ratings: [4, 1] }
+];
+
+function runOurs(ratings: Rating[]): { card: CardRow | undefined; now: Date } {
+	let card: CardRow | undefined;
+	let now = START;
+	for (const rating of ratings) {
+		card = scheduleReview(card, TARGET, rating, now, OPTIONS).card;
+		now = new Date(card.due);
+	}
+	return { card, now };
+}
+
+function runTheirs(ratings: Rating[]): { card: Card; now: Date } {
+	const scheduler = fsrs({ request_retention: 0.9, enable_fuzz: false, enable_short_term: true });
+	let card = createEmptyCard(START);
+	let now = START;
+	for (const rating of ratings) {
+		card = scheduler.next(card, now, rating as Grade).card;
+		now = card.due;
+	}
+	return { card, now };
+}
+
+describe('scheduleReview', () => {
+	const cases = HISTORIES.flatMap((history) =>
+		([1, 2, 3, 4] as Rating[]).map((rating) => ({ ...history, rating }))
+	);
+
+	it.each(cases)('agrees with ts-fsrs from $state rated $rating', ({ ratings, rating }) => {
+		const ours = runOurs(ratings);
+		const theirs = runTheirs(ratings);
+		expect(ours.now.getTime()).toBe(theirs.now.getTime());
+		expect(ours.card?.state ?? 0).toBe(theirs.card.state);
+
+		const result = scheduleReview(ours.card, TARGET, rating, ours.now, OPTIONS);
+		const expected = fsrs({
+			request_retention: 0.9,
+			enable_fuzz: false,
+			enable_short_term: true
+		}).next(theirs.card, theirs.now, rating as Grade);
+
+		expect(result.card).toEqual({
+			id: 'members/a',
+			itemId: 'members/a',
+			topic: 'members',
+			due: expected.card.due.getTime(),
+			stability: expected.card.stability,
+			difficulty: expected.card.difficulty,
+			elapsedDays: expected.card.elapsed_days,
+			scheduledDays: expected.card.scheduled_days,
+			learningSteps: expected.card.learning_steps,
+			reps: expected.card.reps,
+			lapses: expected.card.lapses,
+			state: expected.card.state,
+			lastReview: expected.card.last_review!.getTime(),
+			suspended: 0,
+			leech: 0,
+			buriedUntil: 0
+		});
+		expect(result.review).toEqual({
+			cardId: 'members/a',
+			rating,
+			stateBefore: expected.log.state,
+			dueBefore: expected.log.due.getTime(),
+			stability: expected.card.stability,
+			difficulty: expected.card.difficulty,
+			elapsedDays: expected.log.elapsed_days,
+			scheduledDays: expected.log.scheduled_days,
+			reviewedAt: ours.now.getTime()
+		});
+		expect(result.isNewLeech).toBe(false);
+	});
+
+	it('keeps the learning step, so Good twice on a new card graduates it to review', () => {
+		const first = scheduleReview(undefined, TARGET, 3, START, OPTIONS).card;
+		expect(first).toMatchObject({ state: 1, learningSteps: 1 });
+		const second = scheduleReview(first, TARGET, 3, new Date(first.due), OPTIONS).card;
+		expect(second.state).toBe(2);
+		expect(second.due - first.due).toBeGreaterThanOrEqual(DAY);
+	});
+
+	it('round-trips a card through the ts-fsrs shape unchanged', () => {
+		const card = scheduleReview(undefined, TARGET, 3, START, OPTIONS).card;
+		const back = toCardRow(toFsrsCard(card), card);
+		expect(back).toEqual(card);
+		expect(toCardRow(toFsrsCard(newCardRow(TARGET, START)), newCardRow(TARGET, START))).toEqual(
+			newCardRow(TARGET, START)
+		);
+	});
+
+	it('ends a burial and keeps suspension flags as they were', () => {
+		const buried = { ...newCardRow(TARGET, START), buriedUntil: START.getTime() + DAY };
+		expect(scheduleReview(buried, TARGET, 3, START, OPTIONS).card.buriedUntil).toBe(0);
+	});
+
+	it(`marks a card a leech and suspends it at its ${LEECH_LAPSES}th lapse`, () => {
+		const review = runOurs([4]);
+		const seventh = { ...review.card!, lapses: LEECH_LAPSES - 1 };
+		const result = scheduleReview(seventh, TARGET, 1, review.now, OPTIONS);
+		expect(result.card).toMatchObject({ lapses: LEECH_LAPSES, leech: 1, suspended: 1 });
+		expect(result.isNewLeech).toBe(true);
+
+		const sixth = { ...review.card!, lapses: LEECH_LAPSES - 2 };
+		const notYet = scheduleReview(sixth, TARGET, 1, review.now, OPTIONS);
+		expect(notYet.card).toMatchObject({ leech: 0, suspended: 0 });
+		expect(notYet.isNewLeech).toBe(false);
+
+		const good = scheduleReview(seventh, TARGET, 3, review.now, OPTIONS);
+		expect(good.isNewLeech).toBe(false);
+	});
+
+	it('uses the desired retention: a higher one gives shorter intervals', () => {
+		const review = runOurs([4]);
+		const at80 = scheduleReview(review.card, TARGET, 3, review.now, {
+			desiredRetention: 0.8,
+			enableFuzz: false
+		});
+		const at95 = scheduleReview(review.card, TARGET, 3, review.now, {
+			desiredRetention: 0.95,
+			enableFuzz: false
+		});
+		expect(at95.card.scheduledDays).toBeLessThan(at80.card.scheduledDays);
+	});
+});
+
+describe('previewIntervals', () => {
+	it('labels the four ratings of a new card as ts-fsrs schedules them', () => {
+		expect(previewIntervals(undefined, TARGET, START, OPTIONS)).toEqual({
+			1: '1m',
+			2: '6m',
+			3: '10m',
+			4: '8d'
+		});
+	});
+
+	it('shows the due time each rating then gives, with fuzz on too', () => {
+		const review = runOurs([4, 3]);
+		const fuzzed = { desiredRetention: 0.9, enableFuzz: true };
+		const due = previewDue(review.card, TARGET, review.now, fuzzed);
+		for (const rating of [1, 2, 3, 4] as Rating[]) {
+			const result = scheduleReview(review.card, TARGET, rating, review.now, fuzzed);
+			expect(result.card.due).toBe(due[rating]);
+		}
+	});
+});
+
+describe('formatInterval', () => {
+	const MIN = 60_000;
+	it.each([
+		[0, '1m'],
+		[30_000, '1m'],
+		[10 * MIN, '10m'],
+		[59 * MIN, '59m'],
+		[60 * MIN, '1h'],
+		[5 * 60 * MIN, '5h'],
+		[DAY, '1d'],
+		[4 * DAY, '4d'],
+		[13 * DAY, '13d'],
+		[14 * DAY, '2w'],
+		[45 * DAY, '6w'],
+		[90 * DAY, '3mo'],
+		[400 * DAY, '1.1y']
+	])('%i ms is %s', (ms, label) => {
+		expect(formatInterval(ms)).toBe(label);
+	});
+});
+
+describe('retrievability', () => {
+	it('is 0 for a new card', () => {
+		expect(retrievability(newCardRow(TARGET, START), START)).toBe(0);
+	});
+
+	it('is about 90% after one stability of days and falls with time', () => {
+		const review = runOurs([4]).card!;
+		const atStability = new Date(review.lastReview! + review.stability * DAY);
+		expect(retrievability(review, atStability)).toBeCloseTo(0.9, 2);
+		const later = new Date(atStability.getTime() + 30 * DAY);
+		expect(retrievability(review, later)).toBeLessThan(retrievability(review, atStability));
+		expect(retrievability(review, new Date(review.lastReview!))).toBe(1);
+	});
+});

@@ -1,0 +1,163 @@
+import type { Item } from '../bank/schema';
+import { nextStudyDayStart } from '../day';
+import { REVERSE_SUFFIX, type CardRow, type CardTarget } from './card';
+import { cardTargetsFor } from './face';
+
+/** How far ahead a learning card may be shown when nothing else is left (Anki's "learn ahead limit"). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+/** The workload settings the queue obeys. */
+export interface QueueOptions {
+	newPerDay: number;
+	reviewLimit: number;
+	dayStartHour: number;
+	reverseCards: boolean;
+	/** The topics the learner studies (Settings); a card of any other topic never appears. */
+	topics: readonly string[];
+}
+
+/** What was already done in the current study day, from the review log. */
+export interface DoneToday {
+	/** New cards seen for the first time today. */
+	newCards: number;
+	/** Review cards (state review before the rating) rated today. */
+	reviews: number;
+	/** Every card rated today (a new reversed card waits while its forward card was seen today). */
+	cardIds: ReadonlySet<string>;
+}
+
+export interface QueueInput {
+	/** The bank's items in bank order: cards whose item is not here never appear. */
+	items: readonly Item[];
+	/** Stored cards: at least every one due before the next study day starts (more is fine). */
+	cards: readonly CardRow[];
+	/** The id of every stored card, due or not; defaults to the ids in `cards`. Items with no card are new. */
+	storedCardIds?: ReadonlySet<string>;
+	done: DoneToday;
+	now: Date;
+	options: QueueOptions;
+	/** One topic to review, or undefined for all the learner's topics. */
+	topic?: string;
+}
+
+export type QueueKind = 'learning' | 'review' | 'new';
+
+/** One card in the queue: which card, its stored row (none for a new card never touched) and its kind. */
+export interface QueueEntry {
+	target: CardTarget;
+	card: CardRow | undefined;
+	kind: QueueKind;
+}
+
+export interface Queue {
+	/** Due now, in order: learning and relearning (earliest first), review (most overdue first), new. */
+	entries: QueueEntry[];
+	/** Learning cards due later in this study day, earliest first. */
+	later: QueueEntry[];
+	/** Cards left today by kind (learning includes `later`). */
+	counts: Record<QueueKind, number>;
+}
+
+function isAvailable(card: CardRow, now: number): boolean {
+	return card.suspended === 0 && card.leech === 0 && card.buriedUntil <= now;
+}
+
+function byDueThenId(a: QueueEntry, b: QueueEntry): number {
+	return a.card!.due - b.card!.due || (a.target.cardId < b.target.cardId ? -1 : 1);
+}
+
+/** Interleaves lists one element at a time: [a1, b1, c1, a2, b2, …]. */
+function alternate<T>(lists: readonly T[][]): T[] {
+	const result: T[] = [];
+	const longest = Math.max(0, ...lists.map((list) => list.length));
+	for (let i = 0; i < longest; i++) {
+		for (const list of lists) if (i < list.length) result.push(list[i]!);
+	}
+	return result;
+}
+
+/**
+ * Today's review queue, as Anki builds it: due learning and relearning cards first, then due review
+ * cards (most overdue first), then new cards up to the daily new-card limit, the review and new cards
+ * together within the daily review limit. New cards follow bank order within a topic and alternate
+ * between topics. Suspended, buried and leech cards are left out.
+ */
+export function buildQueue(input: QueueInput): Queue {
+	const { options, done } = input;
+	const now = input.now.getTime();
+	const dayEnd = nextStudyDayStart(now, options.dayStartHour);
+	const topics = new Set(input.topic === undefined ? options.topics : [input.topic]);
+	const cardsById = new Map(input.cards.map((card) => [card.id, card]));
+	const stored = input.storedCardIds ?? new Set(cardsById.keys());
+
+	const learning: QueueEntry[] = [];
+	const later: QueueEntry[] = [];
+	const review: QueueEntry[] = [];
+	const newByTopic = new Map<string, QueueEntry[]>();
+
+	for (const item of input.items) {
+		if (!topics.has(item.topic)) continue;
+		for (const target of cardTargetsFor(item, options.reverseCards)) {
+			const card = cardsById.get(target.cardId);
+			if (!card) {
+				if (stored.has(target.cardId)) continue;
+				const list = newByTopic.get(item.topic) ?? [];
+				list.push({ target, card: undefined, kind: 'new' });
+				newByTopic.set(item.topic, list);
+				continue;
+			}
+			if (!isAvailable(card, now)) continue;
+			if (card.state === 0) {
+				const list = newByTopic.get(item.topic) ?? [];
+				list.push({ target, card, kind: 'new' });
+				newByTopic.set(item.topic, list);
+			} else if (card.state === 2) {
+				if (card.due < dayEnd) review.push({ target, card, kind: 'review' });
+			} else if (card.due <= now) {
+				learning.push({ target, card, kind: 'learning' });
+			} else if (card.due < dayEnd) {
+				later.push({ target, card, kind: 'learning' });
+			}
+		}
+	}
+
+	learning.sort(byDueThenId);
+	later.sort(byDueThenId);
+	review.sort(byDueThenId);
+
+	let capacity = Math.max(0, options.reviewLimit - done.reviews - done.newCards);
+	const reviews = review.slice(0, capacity);
+	capacity -= reviews.length;
+
+	const newLimit = Math.min(capacity, Math.max(0, options.newPerDay - done.newCards));
+	const fresh: QueueEntry[] = [];
+	const chosen = new Set<string>();
+	for (const entry of alternate([...newByTopic.values()])) {
+		if (fresh.length >= newLimit) break;
+		const { cardId, itemId } = entry.target;
+		// A new reversed card waits for another day when its forward card is seen today.
+		if (cardId.endsWith(REVERSE_SUFFIX) && (done.cardIds.has(itemId) || chosen.has(itemId))) {
+			continue;
+		}
+		fresh.push(entry);
+		chosen.add(cardId);
+	}
+
+	return {
+		entries: [...learning, ...reviews, ...fresh],
+		later,
+		counts: { learning: learning.length + later.length, review: reviews.length, new: fresh.length }
+	};
+}
+
+/**
+ * The entry to show at `now`: the first due entry, else a learning card due within the learn-ahead
+ * limit (as Anki does when nothing else is left), else none.
+ */
+export function nextEntry(queue: Queue, now: Date): QueueEntry | undefined {
+	const first = queue.entries[0];
+	if (first) return first;
+	const soonest = queue.later[0];
+	if (soonest && soonest.card!.due <= now.getTime() + LEARN_AHEAD_MS) return soonest;
+	return undefined;
+}
