@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { computeStats } from './compute';
+import { DAY_START, NOW, at, card, review } from './fixtures';
+
+describe('computeStats', () => {
+	it('computes every number of the stats page from one set of rows', () => {
+		const report = computeStats(
+			{
+				cards: [card({ due: at(-1) }), card({ id: 'history/x', topic: 'history', state: 0 })],
+				reviews: [review({ reviewedAt: at(0) }), review({ reviewedAt: at(1), rating: 1 })],
+				quizAttempts: [{ id: 1, status: 'finished', finishedAt: at(0), score: 3, maxScore: 4 }]
+			},
+			NOW,
+			DAY_START,
+			new Map([
+				['members', 2],
+				['history', 1]
+			])
+		);
+		expect(report.reviewsPerDay.slice(-2).map((d) => d.count)).toEqual([1, 1]);
+		expect(report.heatmap.total).toBe(2);
+		expect(report.forecast[1]!.count).toBe(1);
+		expect(report.retention.overall[0]).toEqual({ passed: 1, total: 2, rate: 0.5 });
+		expect(report.mastery.map((m) => m.topic)).toEqual(['members', 'history']);
+		expect(report.quizScores[0]!.ratio).toBe(0.75);
+		expect(report.streak).toEqual({ days: 2, isTodayDone: true });
+		expect(report.totals).toEqual({ reviews: 2, cards: 2, studiedCards: 1 });
+	});
+});

@@ -1,0 +1,51 @@
+import { forecastDue } from './forecast';
+import { computeMastery, type TopicMastery } from './mastery';
+import { listQuizScores, type QuizScore } from './quiz-scores';
+import { computeTrueRetention, type Retention } from './retention';
+import { buildHeatmap, countReviewsPerDay, type Heatmap } from './reviews-per-day';
+import { computeStreak, type Streak } from './streak';
+import type { DayCount, StatsCard, StatsQuizAttempt, StatsReview } from './types';
+
+/** Everything the stats page shows. */
+export interface StatsReport {
+	reviewsPerDay: DayCount[];
+	heatmap: Heatmap;
+	forecast: DayCount[];
+	retention: Retention;
+	mastery: TopicMastery[];
+	quizScores: QuizScore[];
+	streak: Streak;
+	totals: { reviews: number; cards: number; studiedCards: number };
+}
+
+/** What the stats are computed from. */
+export interface StatsInput {
+	cards: readonly StatsCard[];
+	reviews: readonly StatsReview[];
+	quizAttempts: readonly StatsQuizAttempt[];
+}
+
+/**
+ * Every number of the stats page, from the stored rows: `topics` (in display order) with the bank's
+ * card count for each.
+ */
+export function computeStats(
+	input: StatsInput,
+	now: number,
+	dayStartHour: number,
+	bankCounts: ReadonlyMap<string, number>
+): StatsReport {
+	const { cards, reviews, quizAttempts } = input;
+	let studiedCards = 0;
+	for (const card of cards) if (card.state !== 0) studiedCards++;
+	return {
+		reviewsPerDay: countReviewsPerDay(reviews, now, dayStartHour, 30),
+		heatmap: buildHeatmap(reviews, now, dayStartHour, 365),
+		forecast: forecastDue(cards, now, dayStartHour, 30),
+		retention: computeTrueRetention(reviews, now, dayStartHour, [...bankCounts.keys()]),
+		mastery: computeMastery(cards, bankCounts),
+		quizScores: listQuizScores(quizAttempts),
+		streak: computeStreak(reviews, now, dayStartHour),
+		totals: { reviews: reviews.length, cards: cards.length, studiedCards }
+	};
+}

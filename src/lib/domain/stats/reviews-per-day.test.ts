@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DAY_START, NOW, at, review } from './fixtures';
+import { buildHeatmap, countReviewsPerDay } from './reviews-per-day';
+
+describe('countReviewsPerDay', () => {
+	it('counts each of the last 30 study days, oldest first, with empty days as 0', () => {
+		const reviews = [
+			review({ reviewedAt: at(0, 9) }),
+			review({ reviewedAt: at(0, 10) }),
+			// 01:00 today belongs to yesterday's study day.
+			review({ reviewedAt: at(0, 1) }),
+			review({ reviewedAt: at(29, 12) }),
+			// Outside the window: 30 days ago, and tomorrow.
+			review({ reviewedAt: at(30, 12) }),
+			review({ reviewedAt: at(-1, 12) })
+		];
+		const days = countReviewsPerDay(reviews, NOW, DAY_START);
+		expect(days).toHaveLength(30);
+		expect(days[0]).toEqual({ day: '2026-10-30', count: 1 });
+		expect(days.at(-1)).toEqual({ day: '2026-11-28', count: 2 });
+		expect(days.at(-2)).toEqual({ day: '2026-11-27', count: 1 });
+		expect(days.reduce((sum, d) => sum + d.count, 0)).toBe(4);
+	});
+
+	it('gives zeros for an empty log', () => {
+		expect(countReviewsPerDay([], NOW, DAY_START, 7).map((d) => d.count)).toEqual([
+			0, 0, 0, 0, 0, 0, 0
+		]);
+	});
+});
+
+describe('buildHeatmap', () => {
+	it('covers 365 days with weekdays and shades relative to the busiest day', () => {
+		const reviews = [
+			...Array.from({ length: 8 }, () => review({ reviewedAt: at(0) })),
+			...Array.from({ length: 2 }, () => review({ reviewedAt: at(1) })),
+			review({ reviewedAt: at(364) }),
+			review({ reviewedAt: at(365) })
+		];
+		const heatmap = buildHeatmap(reviews, NOW, DAY_START);
+		expect(heatmap.cells).toHaveLength(365);
+		expect(heatmap).toMatchObject({ max: 8, total: 11, daysStudied: 3 });
+		// 28 November 2026 is a Saturday (weekday 5 counting from Monday).
+		expect(heatmap.cells.at(-1)).toEqual({ day: '2026-11-28', count: 8, weekday: 5, level: 4 });
+		expect(heatmap.cells.at(-2)).toMatchObject({ count: 2, weekday: 4, level: 1 });
+		expect(heatmap.cells[0]).toMatchObject({ day: '2025-11-29', count: 1, level: 1 });
+		expect(heatmap.cells[1]).toMatchObject({ count: 0, level: 0 });
+	});
+});

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { topicOfCardId } from './topic';
+
+describe('topicOfCardId', () => {
+	it.each([
+		['members/current-six', 'members'],
+		['armenia/freeze:reverse', 'armenia'],
+		['no-slash', '']
+	])('%s is in %s', (id, topic) => {
+		expect(topicOfCardId(id)).toBe(topic);
+	});
+});
