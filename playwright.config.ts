@@ -9,7 +9,10 @@ export default defineConfig({
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,
 	timeout: 30_000,
-	reporter: [['list'], ['json']],
+	reporter: [
+		['list'],
+		['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'reports/e2e.json' }]
+	],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure',
@@ -28,7 +31,7 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	webServer: {
-		command: `npm run build && node_modules/.bin/vite preview --port ${PORT} --strictPort`,
+		command: `npm run build && node scripts/static-server.js ${process.env.BUILD_DIR ?? 'build'} ${PORT}`,
 		port: PORT,
 		reuseExistingServer: !process.env.CI,
 		timeout: 120_000
