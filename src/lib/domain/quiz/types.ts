@@ -1,0 +1,165 @@
+import { TOPICS, type Source, type Topic } from '../bank/schema.ts';
+
+/** The six question types, in the order the set-up form lists them. */
+export const QUESTION_TYPES = [
+	'choice',
+	'multi',
+	'truefalse',
+	'typed',
+	'matching',
+	'ordering'
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** How each question type is named to the learner. */
+export const QUESTION_TYPE_LABELS: Readonly<Record<QuestionType, string>> = {
+	choice: 'Multiple choice',
+	multi: 'Select all that apply',
+	truefalse: 'True or false',
+	typed: 'Typed answer',
+	matching: 'Matching',
+	ordering: 'Ordering'
+};
+
+/** Practice shows feedback after each answer; exam only at the end. */
+export const QUIZ_MODES = ['practice', 'exam'] as const;
+export type QuizMode = (typeof QUIZ_MODES)[number];
+
+export const MIN_QUIZ_LENGTH = 5;
+export const MAX_QUIZ_LENGTH = 50;
+export const DEFAULT_QUIZ_LENGTH = 10;
+
+export type Difficulty = 1 | 2 | 3;
+
+/** Everything that decides which quiz is built; it all lives in the quiz URL. */
+export interface QuizOptions {
+	seed: string;
+	/** How many questions (5–50); ignored when `items` is given. */
+	length: number;
+	topics: Topic[];
+	types: QuestionType[];
+	difficulty: { min: Difficulty; max: Difficulty };
+	mode: QuizMode;
+	/** Prefer the items the learner is weakest on, then items never seen. */
+	weakSpots: boolean;
+	/** When not empty, the quiz asks exactly these items (a retry of wrong answers). */
+	items: string[];
+}
+
+/** The options of a quiz plus what only the learner's device knows. */
+export interface BuildOptions extends QuizOptions {
+	/** Retrievability (0..1) by item id, for weak spots; an absent id has never been reviewed. */
+	retrievability?: ReadonlyMap<string, number>;
+}
+
+/** The default options, without a seed. */
+export const DEFAULT_QUIZ_OPTIONS: Readonly<Omit<QuizOptions, 'seed'>> = Object.freeze({
+	length: DEFAULT_QUIZ_LENGTH,
+	topics: [...TOPICS],
+	types: [...QUESTION_TYPES],
+	difficulty: { min: 1, max: 3 },
+	mode: 'practice',
+	weakSpots: false,
+	items: []
+});
+
+interface QuestionBase {
+	itemId: string;
+	topic: Topic;
+	difficulty: Difficulty;
+	/** The question as asked. */
+	prompt: string;
+	/** The right answer, written out for feedback and results. */
+	answerText: string;
+	explanation: string;
+	sources: readonly Source[];
+	asOf?: string;
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+	type: 'choice';
+	options: string[];
+	correct: number;
+}
+
+export interface MultiQuestion extends QuestionBase {
+	type: 'multi';
+	options: string[];
+	/** Indexes of the right options, ascending. */
+	correct: number[];
+}
+
+export interface TrueFalseQuestion extends QuestionBase {
+	type: 'truefalse';
+	statement: string;
+	isTrue: boolean;
+	/** What is true instead, when the statement is false. */
+	correction?: string;
+}
+
+export interface TypedQuestion extends QuestionBase {
+	type: 'typed';
+	/** Every answer that counts as right; the first is the one shown. */
+	accepted: string[];
+	/** Wrong answers that are close to a right one and so must never pass as a typo. */
+	rejected: string[];
+}
+
+export interface MatchingQuestion extends QuestionBase {
+	type: 'matching';
+	leftLabel: string;
+	rightLabel: string;
+	left: string[];
+	/** The right-hand sides, shuffled. */
+	right: string[];
+	/** For each left side, the index of its right side in `right`. */
+	correct: number[];
+}
+
+export interface OrderingEvent {
+	text: string;
+	date: string;
+}
+
+export interface OrderingQuestion extends QuestionBase {
+	type: 'ordering';
+	/** The events in the (shuffled) order they are first shown. */
+	events: OrderingEvent[];
+	/** Indexes into `events`, earliest first. */
+	correct: number[];
+}
+
+export type Question =
+	| ChoiceQuestion
+	| MultiQuestion
+	| TrueFalseQuestion
+	| TypedQuestion
+	| MatchingQuestion
+	| OrderingQuestion;
+
+/** A built quiz: its options and its questions, in the order they are asked. */
+export interface Quiz {
+	options: QuizOptions;
+	questions: Question[];
+}
+
+/** A learner's answer to one question. */
+export type QuizAnswer =
+	| { type: 'choice'; choice: number }
+	| { type: 'multi'; choices: number[] }
+	| { type: 'truefalse'; value: boolean }
+	| { type: 'typed'; text: string }
+	| { type: 'matching'; matches: (number | null)[] }
+	| { type: 'ordering'; order: number[] }
+	| { type: 'dontknow' };
+
+/** The verdict on one answer. */
+export interface Grade {
+	/** From 0 to 1; multiple select, matching and ordering give partial credit. */
+	score: number;
+	isCorrect: boolean;
+	/** A typed answer accepted although it was not spelt exactly right. */
+	isNearMatch: boolean;
+	/** A short verdict for the learner, e.g. "3 of 5 pairs right." */
+	note: string;
+}
