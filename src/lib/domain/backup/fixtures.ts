@@ -1,0 +1,96 @@
+// Small, fixed rows for the backup tests.
+import type { BackupCard, BackupQuizAttempt, BackupReview, BackupTables } from './schema';
+
+const T = Date.UTC(2026, 10, 20, 9, 30);
+const DAY = 86_400_000;
+
+/** A reviewed card, with any field overridden. */
+export function backupCard(overrides: Partial<BackupCard> = {}): BackupCard {
+	return {
+		id: 'members/current-six',
+		itemId: 'members/current-six',
+		topic: 'members',
+		due: T + 3 * DAY,
+		stability: 3.1734,
+		difficulty: 5.27,
+		elapsedDays: 0,
+		scheduledDays: 3,
+		learningSteps: 0,
+		reps: 2,
+		lapses: 0,
+		state: 2,
+		lastReview: T,
+		suspended: 0,
+		leech: 0,
+		buriedUntil: 0,
+		...overrides
+	};
+}
+
+/** A review of a card, with any field overridden. */
+export function backupReview(overrides: Partial<BackupReview> = {}): BackupReview {
+	return {
+		id: 1,
+		cardId: 'members/current-six',
+		rating: 3,
+		stateBefore: 0,
+		dueBefore: T - DAY,
+		stability: 3.1734,
+		difficulty: 5.27,
+		elapsedDays: 0,
+		scheduledDays: 3,
+		reviewedAt: T,
+		durationMs: 4200,
+		source: 'review',
+		...overrides
+	};
+}
+
+/** A finished quiz, with any field overridden. */
+export function backupQuiz(overrides: Partial<BackupQuizAttempt> = {}): BackupQuizAttempt {
+	return {
+		id: 1,
+		status: 'finished',
+		startedAt: T - 600_000,
+		finishedAt: T - 60_000,
+		score: 7.5,
+		maxScore: 10,
+		data: { seed: 'abc', answers: [{ id: 'members/current-six', correct: true }] },
+		...overrides
+	};
+}
+
+/** A few rows of every table, including a card for an item no longer in any bank. */
+export function sampleTables(): BackupTables {
+	return {
+		cards: [
+			backupCard(),
+			backupCard({
+				id: 'armenia/freeze:reverse',
+				itemId: 'armenia/freeze',
+				topic: 'armenia',
+				state: 1,
+				lastReview: T + DAY,
+				buriedUntil: T + 2 * DAY
+			}),
+			backupCard({ id: 'removed/old-item', itemId: 'removed/old-item', topic: 'removed' }),
+			backupCard({ id: 'history/new', itemId: 'history/new', state: 0, lastReview: null, reps: 0 })
+		],
+		reviews: [
+			backupReview(),
+			backupReview({ id: 2, cardId: 'armenia/freeze:reverse', rating: 1, reviewedAt: T + DAY }),
+			backupReview({ id: 5, cardId: 'removed/old-item', source: 'quiz', reviewedAt: T - DAY })
+		],
+		quizAttempts: [
+			backupQuiz(),
+			backupQuiz({ id: 2, status: 'active', startedAt: T + DAY, finishedAt: 0, score: 0 })
+		],
+		settings: [
+			{ key: 'theme', value: 'dark' },
+			{ key: 'newPerDay', value: 15 }
+		]
+	};
+}
+
+/** The sample as the text of a backup file, exported at `exportedAt`. */
+export const SAMPLE_EXPORTED_AT = T + 2 * DAY;

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { BackupError } from '../errors';
+import { SAMPLE_EXPORTED_AT, sampleTables } from './fixtures';
+import { checkBackupSize, isTruncatedJson, parseBackup } from './parse';
+import { writeBackupJson } from './write';
+
+/** A valid backup file's text for the sample tables. */
+function sampleText(): string {
+	const parts = writeBackupJson(
+		{ appVersion: '0.1.0', exportedAt: SAMPLE_EXPORTED_AT },
+		sampleTables(),
+		2
+	);
+	return [...parts].map((p) => p.part).join('');
+}
+
+/** The sample backup as an object, with `change` applied, as text. */
+function edited(change: (file: Record<string, unknown> & Record<string, never[]>) => void): string {
+	const file = JSON.parse(sampleText());
+	change(file);
+	return JSON.stringify(file);
+}
+
+describe('parseBackup', () => {
+	it('reads back exactly the rows that were written', () => {
+		const backup = parseBackup(sampleText());
+		expect(backup).toEqual({
+			appVersion: '0.1.0',
+			exportedAt: SAMPLE_EXPORTED_AT,
+			...sampleTables()
+		});
+	});
+
+	it('writes times as readable ISO text', () => {
+		const file = JSON.parse(sampleText());
+		expect(file).toMatchObject({
+			format: 'csto-study-backup',
+			version: 1,
+			exportedAt: '2026-11-22T09:30:00.000Z'
+		});
+		expect(file.cards[1]).toMatchObject({
+			lastReview: '2026-11-21T09:30:00.000Z',
+			buriedUntil: '2026-11-22T09:30:00.000Z'
+		});
+		expect(file.cards[0].buriedUntil).toBeNull();
+		expect(file.quizAttempts[1].finishedAt).toBeNull();
+	});
+
+	it('reads an empty backup', () => {
+		const text = [
+			...writeBackupJson(
+				{ appVersion: '0.1.0', exportedAt: 0 },
+				{ cards: [], reviews: [], quizAttempts: [], settings: [] }
+			)
+		]
+			.map((p) => p.part)
+			.join('');
+		expect(parseBackup(text)).toMatchObject({ cards: [], reviews: [], settings: [] });
+	});
+
+	it.each([
+		['an empty file', '', /empty/],
+		['text that is not JSON', 'Hello, world', /not JSON/],
+		['a cut-short file', sampleText().slice(0, 400), /truncated/],
+		['JSON of another kind', '[1, 2, 3]', /not a CSTO Study backup/],
+		['another format', edited((f) => (f.format = 'anki-deck')), /another format \("anki-deck"\)/],
+		['a newer version', edited((f) => (f.version = 2)), /newer version.*format 2/],
+		[
+			'a version that is not a number',
+			edited((f) => (f.version = '1' as never)),
+			/version must be a whole number/
+		],
+		['a missing table', edited((f) => delete f.reviews), /reviews is missing/],
+		['a table that is not a list', edited((f) => (f.cards = {} as never)), /cards must be a list/],
+		[
+			'a wrong type',
+			edited((f) => ((f.reviews[1] as Record<string, unknown>).rating = 'good')),
+			/reviews\[1\]\.rating must be 1, 2, 3 or 4/
+		],
+		[
+			'a missing field',
+			edited((f) => delete (f.cards[2] as Record<string, unknown>).stability),
+			/cards\[2\]\.stability is missing/
+		],
+		[
+			'a row that is not an object',
+			edited((f) => ((f.quizAttempts as unknown[])[0] = 'x')),
+			/quizAttempts\[0\] must be an object/
+		],
+		[
+			'a date that does not parse',
+			edited((f) => ((f.cards[0] as Record<string, unknown>).due = '2026-02-30T00:00:00Z')),
+			/cards\[0\]\.due is not a date that can be read/
+		],
+		[
+			'an export time that does not parse',
+			edited((f) => (f.exportedAt = 'last Tuesday' as never)),
+			/exportedAt is not a date/
+		],
+		[
+			'a repeated id',
+			edited((f) => ((f.reviews[2] as Record<string, unknown>).id = 1)),
+			/reviews\[2\]\.id repeats/
+		],
+		[
+			'a setting out of range',
+			edited((f) => ((f.settings[1] as Record<string, unknown>).value = 9000)),
+			/settings\[1\] \(newPerDay\): New cards per day must be between 0 and 500/
+		]
+	])('refuses %s, naming the problem', (_name, text, message) => {
+		expect(() => parseBackup(text)).toThrow(BackupError);
+		expect(() => parseBackup(text)).toThrow(message);
+	});
+
+	it('keeps settings it does not know', () => {
+		const backup = parseBackup(
+			edited((f) => (f.settings as unknown[]).push({ key: 'future', value: [1] }))
+		);
+		expect(backup.settings.at(-1)).toEqual({ key: 'future', value: [1] });
+	});
+});
+
+describe('checkBackupSize', () => {
+	it('refuses a file over 50 MB and accepts one of exactly 50 MB', () => {
+		expect(() => checkBackupSize(50 * 1024 * 1024 + 1)).toThrow(
+			/50\.0 MB; a backup can be at most 50 MB/
+		);
+		expect(() => checkBackupSize(50 * 1024 * 1024)).not.toThrow();
+	});
+});
+
+describe('isTruncatedJson', () => {
+	it.each([
+		['{"a": [1, 2', true],
+		['{"a": "text', true],
+		['{"a": "br{ace"', true],
+		['{"a": "esc\\"aped', true],
+		['{"a": 1}', false],
+		['{"a": 1}}', false],
+		['nothing', false]
+	])('%s → %s', (text, truncated) => {
+		expect(isTruncatedJson(text)).toBe(truncated);
+	});
+});

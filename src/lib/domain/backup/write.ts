@@ -1,0 +1,85 @@
+import {
+	BACKUP_FORMAT,
+	BACKUP_TABLES,
+	BACKUP_VERSION,
+	type BackupCard,
+	type BackupQuizAttempt,
+	type BackupReview,
+	type BackupTable,
+	type BackupTables
+} from './schema';
+
+const iso = (time: number) => new Date(time).toISOString();
+
+/** A card as the file holds it: times as ISO text, "not buried" as null. */
+export function encodeCard(card: BackupCard): Record<string, unknown> {
+	return {
+		...card,
+		due: iso(card.due),
+		lastReview: card.lastReview === null ? null : iso(card.lastReview),
+		buriedUntil: card.buriedUntil ? iso(card.buriedUntil) : null
+	};
+}
+
+/** A review as the file holds it: times as ISO text. */
+export function encodeReview(review: BackupReview): Record<string, unknown> {
+	return { ...review, dueBefore: iso(review.dueBefore), reviewedAt: iso(review.reviewedAt) };
+}
+
+/** A quiz attempt as the file holds it: times as ISO text, "not finished" as null. */
+export function encodeQuizAttempt(attempt: BackupQuizAttempt): Record<string, unknown> {
+	return {
+		...attempt,
+		startedAt: iso(attempt.startedAt),
+		finishedAt: attempt.finishedAt ? iso(attempt.finishedAt) : null
+	};
+}
+
+const ENCODERS: { [T in BackupTable]: (row: BackupTables[T][number]) => unknown } = {
+	settings: (row) => row,
+	cards: encodeCard,
+	reviews: encodeReview,
+	quizAttempts: encodeQuizAttempt
+};
+
+/** The name of a backup file saved at `now` (local date). */
+export function backupFileName(now: number, kind: 'backup' | 'anki' | 'progress'): string {
+	const date = new Date(now);
+	const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()]
+		.map((n) => String(n).padStart(2, '0'))
+		.join('-');
+	const extension = { backup: 'json', anki: 'txt', progress: 'csv' }[kind];
+	return `csto-study-${kind}-${day}.${extension}`;
+}
+
+/**
+ * Writes a backup as JSON text in parts of at most `chunkSize` rows, so that the caller can yield to
+ * the page between parts and show progress. Joined, the parts are one JSON document with one row per
+ * line; `rowsDone` counts the rows written so far.
+ */
+export function* writeBackupJson(
+	meta: { appVersion: string; exportedAt: number },
+	tables: BackupTables,
+	chunkSize = 2000
+): Generator<{ part: string; rowsDone: number }> {
+	const head = {
+		format: BACKUP_FORMAT,
+		version: BACKUP_VERSION,
+		appVersion: meta.appVersion,
+		exportedAt: iso(meta.exportedAt)
+	};
+	let rowsDone = 0;
+	yield { part: JSON.stringify(head, null, '\t').slice(0, -2), rowsDone };
+	for (const table of BACKUP_TABLES) {
+		const rows = tables[table] as BackupTables[typeof table][number][];
+		const encode = ENCODERS[table] as (row: unknown) => unknown;
+		yield { part: `,\n\t${JSON.stringify(table)}: [`, rowsDone };
+		for (let start = 0; start < rows.length; start += chunkSize) {
+			const lines = rows.slice(start, start + chunkSize).map((row) => JSON.stringify(encode(row)));
+			rowsDone += lines.length;
+			yield { part: (start > 0 ? ',' : '') + '\n\t\t' + lines.join(',\n\t\t'), rowsDone };
+		}
+		yield { part: rows.length > 0 ? '\n\t]' : ']', rowsDone };
+	}
+	yield { part: '\n}\n', rowsDone };
+}
