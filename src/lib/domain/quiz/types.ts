@@ -163,3 +163,22 @@ export interface Grade {
 	/** A short verdict for the learner, e.g. "3 of 5 pairs right." */
 	note: string;
 }
+
+/** One answered question as stored: the answer, its grade and how long it took. */
+export interface AnswerRecord {
+	answer: QuizAnswer;
+	grade: Grade;
+	durationMs: number;
+	answeredAt: number;
+}
+
+/**
+ * A quiz as stored in `quizAttempts.data`: its options, the questions as they were asked (so that a
+ * resumed quiz and its results do not depend on a later bank) and the answers so far, in order.
+ */
+export interface QuizRecord {
+	version: 1;
+	options: QuizOptions;
+	questions: Question[];
+	answers: AnswerRecord[];
+}
