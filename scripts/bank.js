@@ -25,6 +25,8 @@ try {
 }
 
 if (mode === 'json') {
+	// A reader that stops early (`| head`) is not an error.
+	process.stdout.on('error', (error) => process.exit(error.code === 'EPIPE' ? 0 : 1));
 	process.stdout.write(JSON.stringify(bank, null, '\t') + '\n');
 } else {
 	const kinds = [...new Set(bank.items.map((item) => item.kind))].sort();
