@@ -55,3 +55,12 @@ export const REVERSE_SUFFIX = ':reverse';
 export function isReversedCardId(cardId: string): boolean {
 	return cardId.endsWith(REVERSE_SUFFIX);
 }
+
+/**
+ * The target a card id stands for: its question id (without `:reverse`) and that question's topic.
+ * @example cardTargetFromId('members/x:reverse') // { cardId: 'members/x:reverse', itemId: 'members/x', topic: 'members' }
+ */
+export function cardTargetFromId(cardId: string): CardTarget {
+	const itemId = isReversedCardId(cardId) ? cardId.slice(0, -REVERSE_SUFFIX.length) : cardId;
+	return { cardId, itemId, topic: itemId.split('/')[0] ?? '' };
+}

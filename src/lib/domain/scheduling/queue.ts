@@ -1,5 +1,5 @@
 import type { Item } from '../bank/schema';
-import { nextStudyDayStart } from '../day';
+import { nextStudyDayStart, startOfStudyDay } from '../day';
 import { REVERSE_SUFFIX, type CardRow, type CardTarget } from './card';
 import { cardTargetsFor } from './face';
 
@@ -56,6 +56,8 @@ export interface Queue {
 	later: QueueEntry[];
 	/** Cards left today by kind (learning includes `later`). */
 	counts: Record<QueueKind, number>;
+	/** Cards that wait for the next study day: buried, over a daily limit, or a new sibling. */
+	waiting: number;
 }
 
 function isAvailable(card: CardRow, now: number): boolean {
@@ -94,6 +96,7 @@ export function buildQueue(input: QueueInput): Queue {
 	const later: QueueEntry[] = [];
 	const review: QueueEntry[] = [];
 	const newByTopic = new Map<string, QueueEntry[]>();
+	let buried = 0;
 
 	for (const item of input.items) {
 		if (!topics.has(item.topic)) continue;
@@ -106,7 +109,10 @@ export function buildQueue(input: QueueInput): Queue {
 				newByTopic.set(item.topic, list);
 				continue;
 			}
-			if (!isAvailable(card, now)) continue;
+			if (!isAvailable(card, now)) {
+				if (card.suspended === 0 && card.leech === 0) buried++;
+				continue;
+			}
 			if (card.state === 0) {
 				const list = newByTopic.get(item.topic) ?? [];
 				list.push({ target, card, kind: 'new' });
@@ -143,10 +149,15 @@ export function buildQueue(input: QueueInput): Queue {
 		chosen.add(cardId);
 	}
 
+	const newCandidates = [...newByTopic.values()].reduce((sum, list) => sum + list.length, 0);
 	return {
 		entries: [...learning, ...reviews, ...fresh],
 		later,
-		counts: { learning: learning.length + later.length, review: reviews.length, new: fresh.length }
+		counts: { learning: learning.length + later.length, review: reviews.length, new: fresh.length },
+		waiting:
+			buried +
+			(review.length - reviews.length) +
+			(options.newPerDay > 0 ? newCandidates - fresh.length : 0)
 	};
 }
 
@@ -160,4 +171,24 @@ export function nextEntry(queue: Queue, now: Date): QueueEntry | undefined {
 	const soonest = queue.later[0];
 	if (soonest && soonest.card!.due <= now.getTime() + LEARN_AHEAD_MS) return soonest;
 	return undefined;
+}
+
+/**
+ * When the next card becomes available after `queue` is done: the first learning card due later
+ * today, a review card on the study day it falls due, or the next study day when new cards or
+ * buried cards wait for it. `firstFutureDue` is the earliest due time of an available review card
+ * after today (undefined when there is none).
+ */
+export function nextDueTime(
+	queue: Queue,
+	now: Date,
+	dayStartHour: number,
+	firstFutureDue: number | undefined
+): number | undefined {
+	const times: number[] = [];
+	if (queue.entries.length > 0) times.push(now.getTime());
+	if (queue.later[0]) times.push(queue.later[0].card!.due);
+	if (firstFutureDue !== undefined) times.push(startOfStudyDay(firstFutureDue, dayStartHour));
+	if (queue.waiting > 0) times.push(nextStudyDayStart(now.getTime(), dayStartHour));
+	return times.length > 0 ? Math.min(...times) : undefined;
 }

@@ -1,0 +1,259 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
+import type { CardTarget } from '../domain/scheduling/card';
+import type { QueueOptions } from '../domain/scheduling/queue';
+import { createDb, type CstoDb } from './db';
+import {
+	buryCard,
+	getCard,
+	loadHomeCounts,
+	loadQueue,
+	rateCard,
+	restoreCard,
+	setSuspended,
+	undoRating
+} from './cards';
+
+const OPTIONS = { desiredRetention: 0.9, enableFuzz: false };
+const QUEUE: QueueOptions = {
+	newPerDay: 20,
+	reviewLimit: 200,
+	dayStartHour: 4,
+	reverseCards: false,
+	topics: ['members', 'history', 'structure']
+};
+const NOW = new Date(2026, 10, 28, 10, 0);
+const DAY = 86_400_000;
+const A: CardTarget = { cardId: 'members/a', itemId: 'members/a', topic: 'members' };
+const B: CardTarget = { cardId: 'history/a', itemId: 'history/a', topic: 'history' };
+
+let name = '';
+let db: CstoDb;
+function open(): CstoDb {
+	name ||= `test-${crypto.randomUUID()}`;
+	db = createDb(name);
+	return db;
+}
+afterEach(async () => {
+	await db.delete();
+	name = '';
+});
+
+function rate(target: CardTarget, rating: 1 | 2 | 3 | 4, now: Date, durationMs = 1500) {
+	return rateCard(db, { target, rating, now, durationMs, source: 'review' }, OPTIONS);
+}
+
+describe('rateCard', () => {
+	it('takes a new card rated Good, then Good when due, to review, across a reload', async () => {
+		open();
+		const first = await rate(A, 3, NOW);
+		expect(first.before).toBeUndefined();
+		expect(first.after).toMatchObject({ state: 1, learningSteps: 1 });
+		db.close();
+
+		open();
+		const stored = await getCard(db, A.cardId);
+		expect(stored).toEqual(first.after);
+		const second = await rate(A, 3, new Date(stored!.due));
+		expect(second.after.state).toBe(2);
+		db.close();
+
+		open();
+		expect((await getCard(db, A.cardId))?.state).toBe(2);
+		const log = await db.reviews.orderBy('id').toArray();
+		expect(log.map((row) => [row.cardId, row.rating, row.stateBefore, row.source])).toEqual([
+			['members/a', 3, 0, 'review'],
+			['members/a', 3, 1, 'review']
+		]);
+		expect(log[0]).toMatchObject({
+			durationMs: 1500,
+			reviewedAt: NOW.getTime(),
+			dueBefore: NOW.getTime()
+		});
+		expect(log[1]!.stability).toBe(second.after.stability);
+	});
+
+	it('leaves nothing half-written when the write fails', async () => {
+		open();
+		const before = (await rate(A, 3, NOW)).after;
+		db.reviews.hook('creating', () => {
+			throw new Error('The disk is full');
+		});
+		await expect(rate(A, 3, new Date(before.due))).rejects.toThrow('The disk is full');
+		await expect(rate(B, 3, NOW)).rejects.toThrow('The disk is full');
+		expect(await getCard(db, A.cardId)).toEqual(before);
+		expect(await getCard(db, B.cardId)).toBeUndefined();
+		expect(await db.reviews.count()).toBe(1);
+	});
+
+	it('records the quiz as the source when the quiz rates a card', async () => {
+		open();
+		const record = await rateCard(
+			db,
+			{ target: A, rating: 1, now: NOW, durationMs: 812.4, source: 'quiz' },
+			OPTIONS
+		);
+		expect(await db.reviews.get(record.reviewId)).toMatchObject({
+			source: 'quiz',
+			durationMs: 812
+		});
+	});
+
+	it('suspends a card as a leech at its eighth lapse', async () => {
+		open();
+		const graduated = (await rate(A, 4, NOW)).after;
+		await db.cards.put({ ...graduated, lapses: 7 });
+		const record = await rate(A, 1, new Date(graduated.due));
+		expect(record.isNewLeech).toBe(true);
+		expect(await getCard(db, A.cardId)).toMatchObject({ lapses: 8, leech: 1, suspended: 1 });
+	});
+});
+
+describe('undoRating', () => {
+	it('restores the card exactly and deletes its log row, back through several ratings', async () => {
+		open();
+		const first = await rate(A, 3, NOW);
+		const second = await rate(A, 1, new Date(first.after.due));
+		const third = await rate(B, 4, NOW);
+
+		await undoRating(db, third);
+		expect(await getCard(db, B.cardId)).toBeUndefined();
+		await undoRating(db, second);
+		expect(await getCard(db, A.cardId)).toEqual(first.after);
+		expect(await db.reviews.toArray()).toEqual([expect.objectContaining({ id: first.reviewId })]);
+		await undoRating(db, first);
+		expect(await db.cards.count()).toBe(0);
+		expect(await db.reviews.count()).toBe(0);
+	});
+
+	it('refuses, changing nothing, when the card changed since (another tab rated it)', async () => {
+		open();
+		const first = await rate(A, 3, NOW);
+		const elsewhere = await rate(A, 3, new Date(first.after.due));
+		await expect(undoRating(db, first)).rejects.toThrow(/changed elsewhere/);
+		expect(await getCard(db, A.cardId)).toEqual(elsewhere.after);
+		expect(await db.reviews.count()).toBe(2);
+	});
+});
+
+describe('bury and suspend', () => {
+	it('buries a card until the next study day and undoes it', async () => {
+		open();
+		const before = await buryCard(db, A, NOW, 4);
+		expect(before).toBeUndefined();
+		expect((await getCard(db, A.cardId))?.buriedUntil).toBe(new Date(2026, 10, 29, 4).getTime());
+		const today = await loadQueue(db, { items: FIXTURE_ITEMS, now: NOW, options: QUEUE });
+		expect(today.entries.map((e) => e.target.cardId)).not.toContain('members/a');
+		const tomorrow = await loadQueue(db, {
+			items: FIXTURE_ITEMS,
+			now: new Date(2026, 10, 29, 4),
+			options: QUEUE
+		});
+		expect(tomorrow.entries[0]?.target.cardId).toBe('members/a');
+		await restoreCard(db, A.cardId, before);
+		expect(await db.cards.count()).toBe(0);
+	});
+
+	it('suspends a card never seen and unsuspends a leech', async () => {
+		open();
+		await setSuspended(db, 'history/b', true);
+		expect(await getCard(db, 'history/b')).toMatchObject({
+			itemId: 'history/b',
+			topic: 'history',
+			state: 0,
+			suspended: 1
+		});
+		let queue = await loadQueue(db, { items: FIXTURE_ITEMS, now: NOW, options: QUEUE });
+		expect(queue.entries.map((e) => e.target.cardId)).not.toContain('history/b');
+
+		await db.cards.update('history/b', { leech: 1 });
+		await setSuspended(db, 'history/b', false);
+		expect(await getCard(db, 'history/b')).toMatchObject({ suspended: 0, leech: 0 });
+		queue = await loadQueue(db, { items: FIXTURE_ITEMS, now: NOW, options: QUEUE });
+		expect(queue.entries.map((e) => e.target.cardId)).toContain('history/b');
+	});
+});
+
+describe('loadQueue', () => {
+	it('counts what was done today towards the new-card limit, from the 04:00 day start', async () => {
+		open();
+		const options = { ...QUEUE, newPerDay: 2 };
+		await rate(A, 4, new Date(2026, 10, 28, 3, 59));
+		const atDayEnd = await loadQueue(db, {
+			items: FIXTURE_ITEMS,
+			now: new Date(2026, 10, 28, 3, 59),
+			options
+		});
+		expect(atDayEnd.counts.new).toBe(1);
+		const nextDay = await loadQueue(db, {
+			items: FIXTURE_ITEMS,
+			now: new Date(2026, 10, 28, 4, 0),
+			options
+		});
+		expect(nextDay.counts.new).toBe(2);
+		expect(nextDay.entries.map((e) => e.target.cardId)).not.toContain('members/a');
+	});
+
+	it('never shows a stored card whose item left the bank', async () => {
+		open();
+		await rate({ cardId: 'members/gone', itemId: 'members/gone', topic: 'members' }, 1, NOW);
+		const queue = await loadQueue(db, {
+			items: FIXTURE_ITEMS,
+			now: new Date(NOW.getTime() + DAY),
+			options: QUEUE
+		});
+		expect(queue.entries.map((e) => e.target.cardId)).not.toContain('members/gone');
+		expect(await db.cards.count()).toBe(1);
+	});
+});
+
+describe('loadHomeCounts', () => {
+	it('counts due, new left, reviews today, the streak and the next due time', async () => {
+		open();
+		const items = FIXTURE_ITEMS.filter((item) => item.topic === 'members');
+		const request = { items, now: NOW, options: QUEUE };
+		expect(await loadHomeCounts(db, request)).toEqual({
+			dueNow: 0,
+			newLeft: 3,
+			learningLater: 0,
+			reviewsToday: 0,
+			streakDays: 0,
+			nextDue: NOW.getTime()
+		});
+
+		// Yesterday and the day before each had a rating: a streak of two that today extends.
+		await rate(
+			{ ...A, cardId: 'members/c', itemId: 'members/c' },
+			4,
+			new Date(NOW.getTime() - 2 * DAY)
+		);
+		await rate(
+			{ ...A, cardId: 'members/b', itemId: 'members/b' },
+			4,
+			new Date(NOW.getTime() - DAY)
+		);
+		expect((await loadHomeCounts(db, request)).streakDays).toBe(2);
+
+		const again = await rate(A, 1, NOW);
+		const counts = await loadHomeCounts(db, request);
+		expect(counts).toMatchObject({
+			dueNow: 0,
+			newLeft: 0,
+			learningLater: 1,
+			reviewsToday: 1,
+			streakDays: 3
+		});
+		expect(counts.nextDue).toBe(again.after.due);
+
+		const later = await loadHomeCounts(db, { ...request, now: new Date(again.after.due) });
+		expect(later.dueNow).toBe(1);
+	});
+
+	it('breaks the streak after a day without ratings', async () => {
+		open();
+		const request = { items: FIXTURE_ITEMS, now: NOW, options: QUEUE };
+		await rate(A, 4, new Date(NOW.getTime() - 3 * DAY));
+		await rate(B, 4, new Date(NOW.getTime() - 2 * DAY));
+		expect((await loadHomeCounts(db, request)).streakDays).toBe(0);
+	});
+});

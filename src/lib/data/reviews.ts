@@ -1,0 +1,79 @@
+import { nextStudyDayStart, startOfStudyDay } from '../domain/day';
+import type { DoneToday } from '../domain/scheduling/queue';
+import type { CstoDb, ReviewRow } from './db';
+
+/** What the current study day's log holds: new cards seen, review cards rated, every rating. */
+export interface TodayLog extends DoneToday {
+	/** Every rating today, from review and quiz. */
+	total: number;
+}
+
+/**
+ * Reads the log of the study day containing `now` (a rating at 01:00 belongs to the day before
+ * when the day starts at 04:00).
+ */
+export async function loadDoneToday(
+	db: CstoDb,
+	now: Date,
+	dayStartHour: number
+): Promise<TodayLog> {
+	const start = startOfStudyDay(now.getTime(), dayStartHour);
+	const end = nextStudyDayStart(now.getTime(), dayStartHour);
+	const rows = await db.reviews.where('reviewedAt').between(start, end, true, false).toArray();
+	return {
+		newCards: rows.filter((row) => row.stateBefore === 0).length,
+		reviews: rows.filter((row) => row.stateBefore === 2).length,
+		cardIds: new Set(rows.map((row) => row.cardId)),
+		total: rows.length
+	};
+}
+
+/** Every log row of one card, oldest first. */
+export async function listReviewsOfCard(db: CstoDb, cardId: string): Promise<ReviewRow[]> {
+	const rows = await db.reviews.where('cardId').equals(cardId).toArray();
+	return rows.sort((a, b) => a.reviewedAt - b.reviewedAt);
+}
+
+// Days before today do not change when today's ratings do, so their streak is remembered per study
+// day and per number of older rows (an import or reset changes that number and forces a recount).
+const olderStreaks = new WeakMap<CstoDb, { key: string; days: number }>();
+
+/**
+ * The streak: how many study days in a row, up to today, have at least one rating. A day without
+ * ratings yet does not break it until it is over.
+ */
+export async function countStreak(
+	db: CstoDb,
+	now: Date,
+	dayStartHour: number,
+	today?: { total: number }
+): Promise<number> {
+	const todayStart = startOfStudyDay(now.getTime(), dayStartHour);
+	const todayTotal = today?.total ?? (await loadDoneToday(db, now, dayStartHour)).total;
+	const older = (await db.reviews.count()) - todayTotal;
+	const key = `${todayStart}|${dayStartHour}|${older}`;
+	let memo = olderStreaks.get(db);
+	if (memo?.key !== key) {
+		memo = { key, days: await countDaysInARow(db, todayStart, dayStartHour) };
+		olderStreaks.set(db, memo);
+	}
+	return memo.days + (todayTotal > 0 ? 1 : 0);
+}
+
+/** Counts the study days in a row before `dayStart` with a rating, one index lookup per day. */
+async function countDaysInARow(
+	db: CstoDb,
+	dayStart: number,
+	dayStartHour: number
+): Promise<number> {
+	let days = 0;
+	let end = dayStart;
+	for (;;) {
+		const start = startOfStudyDay(end - 1, dayStartHour);
+		const latest = (await db.reviews.where('reviewedAt').below(end).lastKey()) as
+			number | undefined;
+		if (latest === undefined || latest < start) return days;
+		days++;
+		end = start;
+	}
+}
