@@ -15,7 +15,16 @@ function sampleText(): string {
 }
 
 /** The sample backup as an object, with `change` applied, as text. */
-function edited(change: (file: Record<string, unknown> & Record<string, never[]>) => void): string {
+type Row = Record<string, unknown>;
+interface FileShape {
+	[key: string]: unknown;
+	cards: Row[];
+	reviews: Row[];
+	quizAttempts: unknown[];
+	settings: Row[];
+}
+
+function edited(change: (file: FileShape) => void): string {
 	const file = JSON.parse(sampleText());
 	change(file);
 	return JSON.stringify(file);
@@ -67,44 +76,40 @@ describe('parseBackup', () => {
 		['a newer version', edited((f) => (f.version = 2)), /newer version.*format 2/],
 		[
 			'a version that is not a number',
-			edited((f) => (f.version = '1' as never)),
+			edited((f) => (f.version = '1')),
 			/version must be a whole number/
 		],
-		['a missing table', edited((f) => delete f.reviews), /reviews is missing/],
-		['a table that is not a list', edited((f) => (f.cards = {} as never)), /cards must be a list/],
+		['a missing table', edited((f) => Reflect.deleteProperty(f, 'reviews')), /reviews is missing/],
+		['a table that is not a list', edited((f) => (f.cards = {} as Row[])), /cards must be a list/],
 		[
 			'a wrong type',
-			edited((f) => ((f.reviews[1] as Record<string, unknown>).rating = 'good')),
+			edited((f) => (f.reviews[1]!.rating = 'good')),
 			/reviews\[1\]\.rating must be 1, 2, 3 or 4/
 		],
 		[
 			'a missing field',
-			edited((f) => delete (f.cards[2] as Record<string, unknown>).stability),
+			edited((f) => delete f.cards[2]!.stability),
 			/cards\[2\]\.stability is missing/
 		],
 		[
 			'a row that is not an object',
-			edited((f) => ((f.quizAttempts as unknown[])[0] = 'x')),
+			edited((f) => (f.quizAttempts[0] = 'x')),
 			/quizAttempts\[0\] must be an object/
 		],
 		[
 			'a date that does not parse',
-			edited((f) => ((f.cards[0] as Record<string, unknown>).due = '2026-02-30T00:00:00Z')),
+			edited((f) => (f.cards[0]!.due = '2026-02-30T00:00:00Z')),
 			/cards\[0\]\.due is not a date that can be read/
 		],
 		[
 			'an export time that does not parse',
-			edited((f) => (f.exportedAt = 'last Tuesday' as never)),
+			edited((f) => (f.exportedAt = 'last Tuesday')),
 			/exportedAt is not a date/
 		],
-		[
-			'a repeated id',
-			edited((f) => ((f.reviews[2] as Record<string, unknown>).id = 1)),
-			/reviews\[2\]\.id repeats/
-		],
+		['a repeated id', edited((f) => (f.reviews[2]!.id = 1)), /reviews\[2\]\.id repeats/],
 		[
 			'a setting out of range',
-			edited((f) => ((f.settings[1] as Record<string, unknown>).value = 9000)),
+			edited((f) => (f.settings[1]!.value = 9000)),
 			/settings\[1\] \(newPerDay\): New cards per day must be between 0 and 500/
 		]
 	])('refuses %s, naming the problem', (_name, text, message) => {
@@ -113,9 +118,7 @@ describe('parseBackup', () => {
 	});
 
 	it('keeps settings it does not know', () => {
-		const backup = parseBackup(
-			edited((f) => (f.settings as unknown[]).push({ key: 'future', value: [1] }))
-		);
+		const backup = parseBackup(edited((f) => f.settings.push({ key: 'future', value: [1] })));
 		expect(backup.settings.at(-1)).toEqual({ key: 'future', value: [1] });
 	});
 });
