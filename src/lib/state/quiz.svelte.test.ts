@@ -1,0 +1,187 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDb, type CstoDb } from '../data/db';
+import { getActiveQuizAttempt, getQuizAttempt } from '../data/quiz-attempts';
+import { FIXTURE_BANK } from '../domain/quiz/fixtures';
+import {
+	DEFAULT_QUIZ_OPTIONS,
+	type Question,
+	type QuizAnswer,
+	type QuizOptions
+} from '../domain/quiz/types';
+import { QuizSession } from './quiz.svelte';
+
+let db: CstoDb;
+let clock = Date.UTC(2026, 10, 28, 12);
+afterEach(async () => {
+	await db?.delete();
+});
+
+function session(settings = { quizUpdatesCards: true, desiredRetention: 0.9 }) {
+	return new QuizSession({
+		db: () => db,
+		bank: FIXTURE_BANK,
+		now: () => (clock += 1500),
+		settings: () => settings
+	});
+}
+
+const options = (overrides: Partial<QuizOptions> = {}): QuizOptions => ({
+	...DEFAULT_QUIZ_OPTIONS,
+	seed: 'state',
+	length: 5,
+	...overrides
+});
+
+/** The right answer to a question, so that tests can answer on purpose. */
+function rightAnswer(q: Question): QuizAnswer {
+	switch (q.type) {
+		case 'choice':
+			return { type: 'choice', choice: q.correct };
+		case 'multi':
+			return { type: 'multi', choices: q.correct };
+		case 'truefalse':
+			return { type: 'truefalse', value: q.isTrue };
+		case 'typed':
+			return { type: 'typed', text: q.accepted[0]! };
+		case 'matching':
+			return { type: 'matching', matches: q.correct };
+		case 'ordering':
+			return { type: 'ordering', order: q.correct };
+	}
+}
+
+describe('QuizSession', () => {
+	it('plays a practice quiz: feedback after each answer, saved after each answer, finished at the end', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options());
+		expect(quiz.phase).toBe('question');
+		expect(quiz.total).toBe(5);
+		const id = quiz.attemptId!;
+
+		for (let i = 0; i < 5; i++) {
+			expect(quiz.index).toBe(i);
+			const answer = i === 1 ? ({ type: 'dontknow' } as const) : rightAnswer(quiz.question!);
+			const grade = await quiz.answer(answer);
+			expect(grade?.isCorrect).toBe(i !== 1);
+			expect(quiz.phase).toBe('feedback');
+			expect(quiz.feedback).toEqual(grade);
+			expect(quiz.index).toBe(i);
+			const stored = await getQuizAttempt(db, id);
+			expect(stored?.data.answers).toHaveLength(i + 1);
+			expect(quiz.isLast).toBe(i === 4);
+			await quiz.next();
+		}
+		expect(quiz.phase).toBe('finished');
+		expect(await getQuizAttempt(db, id)).toMatchObject({
+			status: 'finished',
+			score: 4,
+			maxScore: 5
+		});
+		expect(await getActiveQuizAttempt(db)).toBeUndefined();
+	});
+
+	it('ignores a second answer while one is on screen', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options());
+		await quiz.answer({ type: 'dontknow' });
+		expect(await quiz.answer({ type: 'dontknow' })).toBeUndefined();
+		expect(quiz.answeredCount).toBe(1);
+	});
+
+	it('resumes the stored quiz at the same question when the same quiz is opened again', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const first = session();
+		await first.open(options());
+		await first.answer(rightAnswer(first.question!));
+		await first.next();
+		await first.answer({ type: 'dontknow' });
+		await first.next();
+		const third = first.question;
+
+		const reloaded = session();
+		await reloaded.open(options());
+		expect(reloaded.attemptId).toBe(first.attemptId);
+		expect(reloaded.isResumed).toBe(true);
+		expect(reloaded.index).toBe(2);
+		expect(reloaded.question).toEqual(third);
+	});
+
+	it('starts a new quiz for other options, and the same seed gives the same questions', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const a = session();
+		await a.open(options());
+		const b = session();
+		await b.open(options({ mode: 'exam' }));
+		expect(b.attemptId).not.toBe(a.attemptId);
+		expect(b.record!.questions).toEqual(a.record!.questions);
+	});
+
+	it('moves straight on in exam mode and finishes after the last answer', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options({ mode: 'exam' }));
+		for (let i = 0; i < 5; i++) {
+			expect(quiz.phase).toBe('question');
+			await quiz.answer(rightAnswer(quiz.question!));
+			expect(quiz.feedback).toBeUndefined();
+		}
+		expect(quiz.phase).toBe('finished');
+		expect(await getQuizAttempt(db, quiz.attemptId!)).toMatchObject({ score: 5, maxScore: 5 });
+	});
+
+	it('rates the item’s flashcard with each answer (Good when right, Again otherwise)', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options());
+		const right = quiz.question!;
+		await quiz.answer(rightAnswer(right));
+		await quiz.next();
+		const wrong = quiz.question!;
+		await quiz.answer({ type: 'dontknow' });
+		const reviews = await db.reviews.toArray();
+		expect(reviews.map((r) => [r.cardId, r.rating, r.source])).toEqual([
+			[right.itemId, 3, 'quiz'],
+			[wrong.itemId, 1, 'quiz']
+		]);
+		expect(await db.cards.get(right.itemId)).toMatchObject({ itemId: right.itemId, reps: 1 });
+	});
+
+	it('leaves flashcards alone when the setting is off', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session({ quizUpdatesCards: false, desiredRetention: 0.9 });
+		await quiz.open(options());
+		await quiz.answer(rightAnswer(quiz.question!));
+		expect(await db.cards.count()).toBe(0);
+		expect(await db.reviews.count()).toBe(0);
+	});
+
+	it('builds a weak-spots quiz from the cards the learner got wrong', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const first = session();
+		await first.open(options({ seed: 'w1', length: 5 }));
+		const missed: string[] = [];
+		for (let i = 0; i < 5; i++) {
+			const q = first.question!;
+			if (i < 2) {
+				missed.push(q.itemId);
+				await first.answer({ type: 'dontknow' });
+			} else await first.answer(rightAnswer(q));
+			await first.next();
+		}
+		clock += 3 * 86_400_000; // three days later, a missed card is more forgotten than a known one
+		const weak = session();
+		await weak.open(options({ seed: 'w2', length: 5, weakSpots: true }));
+		const asked = weak.record!.questions.map((q) => q.itemId);
+		for (const id of missed) expect(asked).toContain(id);
+	});
+
+	it('says so when no question fits the options', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options({ topics: ['armenia'] }));
+		expect(quiz.phase).toBe('empty');
+		expect(await db.quizAttempts.count()).toBe(0);
+	});
+});

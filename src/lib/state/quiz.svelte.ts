@@ -1,0 +1,185 @@
+import { getDb } from '../data/app-db';
+import { rateCard } from '../data/cards';
+import type { CstoDb } from '../data/db';
+import {
+	finishQuizAttempt,
+	getActiveQuizAttempt,
+	saveQuizProgress,
+	startQuizAttempt
+} from '../data/quiz-attempts';
+import type { Bank } from '../domain/bank/schema';
+import { buildQuiz } from '../domain/quiz/build';
+import { gradeAnswer } from '../domain/quiz/grade';
+import { quizToSearchParams } from '../domain/quiz/params';
+import type { Grade, QuizAnswer, QuizOptions, QuizRecord } from '../domain/quiz/types';
+import { retrievabilityByItem } from '../domain/quiz/weak-spots';
+import { createRng } from '../domain/random';
+import type { Settings } from '../domain/settings';
+import { settings } from './settings.svelte';
+
+/** What a quiz session needs from outside; tests pass their own database, bank and clock. */
+export interface QuizSessionDeps {
+	db: () => CstoDb;
+	bank: Bank;
+	now: () => number;
+	settings: () => Pick<Settings, 'quizUpdatesCards' | 'desiredRetention'>;
+}
+
+const APP_DEPS: Omit<QuizSessionDeps, 'bank'> = {
+	db: getDb,
+	now: () => Date.now(),
+	settings: () => settings.value
+};
+
+/** True when two option sets describe the same quiz (the same URL). */
+export function isSameQuiz(a: QuizOptions, b: QuizOptions): boolean {
+	return quizToSearchParams(a).toString() === quizToSearchParams(b).toString();
+}
+
+export type QuizPhase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty';
+
+/**
+ * One quiz being played: builds it (or resumes the stored one with the same options), grades each
+ * answer, saves the attempt after every answer before the screen moves on, updates the item's
+ * flashcard when the setting allows, and finishes the attempt.
+ */
+export class QuizSession {
+	record = $state.raw<QuizRecord | undefined>(undefined);
+	attemptId = $state<number | undefined>(undefined);
+	phase = $state<QuizPhase>('loading');
+	/** True while an answer is being written, so that a second key press cannot answer twice. */
+	isBusy = $state(false);
+	/** True when the quiz was picked up where the learner left it. */
+	isResumed = $state(false);
+
+	/** The index of the question on screen. */
+	index = $derived(
+		this.record
+			? Math.min(
+					this.phase === 'feedback' ? this.record.answers.length - 1 : this.record.answers.length,
+					this.record.questions.length - 1
+				)
+			: 0
+	);
+	total = $derived(this.record?.questions.length ?? 0);
+	question = $derived(this.record?.questions[this.index]);
+	/** The grade of the question on screen, once it is answered. */
+	feedback = $derived<Grade | undefined>(
+		this.phase === 'feedback' ? this.record?.answers[this.index]?.grade : undefined
+	);
+	isLast = $derived(this.index === this.total - 1);
+	answeredCount = $derived(this.record?.answers.length ?? 0);
+
+	#deps: QuizSessionDeps;
+	#shownAt = 0;
+
+	/** `bank` is the app's BANK (passed in, so that tests can use a fixture bank). */
+	constructor(deps: Partial<QuizSessionDeps> & Pick<QuizSessionDeps, 'bank'>) {
+		this.#deps = { ...APP_DEPS, ...deps };
+	}
+
+	/**
+	 * Opens the quiz these options describe: the stored quiz in progress when it has the same options
+	 * (a reload or a return from Home), otherwise a new one built from the seed.
+	 */
+	async open(options: QuizOptions): Promise<void> {
+		const db = this.#deps.db();
+		this.phase = 'loading';
+		const active = await getActiveQuizAttempt(db);
+		if (active && isSameQuiz(active.data.options, options)) {
+			this.record = active.data;
+			this.attemptId = active.id;
+			this.isResumed = active.data.answers.length > 0;
+			if (active.data.answers.length >= active.data.questions.length) await this.#finish();
+			else this.#show();
+			return;
+		}
+		const retrievability = options.weakSpots
+			? retrievabilityByItem(await db.cards.toArray(), new Date(this.#deps.now()))
+			: undefined;
+		const quiz = buildQuiz(
+			this.#deps.bank,
+			{ ...options, ...(retrievability ? { retrievability } : {}) },
+			createRng(options.seed)
+		);
+		if (quiz.questions.length === 0) {
+			this.phase = 'empty';
+			return;
+		}
+		const record: QuizRecord = { version: 1, options, questions: quiz.questions, answers: [] };
+		this.attemptId = await startQuizAttempt(db, record, this.#deps.now());
+		this.record = record;
+		this.isResumed = false;
+		this.#show();
+	}
+
+	#show() {
+		this.phase = 'question';
+		this.#shownAt = this.#deps.now();
+	}
+
+	/**
+	 * Grades and stores an answer to the question on screen (and rates its flashcard, in the same
+	 * transaction); then shows feedback in practice mode or moves on in exam mode.
+	 */
+	async answer(answer: QuizAnswer): Promise<Grade | undefined> {
+		const record = this.record;
+		const question = this.question;
+		if (!record || !question || this.phase !== 'question' || this.isBusy) return undefined;
+		this.isBusy = true;
+		try {
+			const now = this.#deps.now();
+			const grade = gradeAnswer(question, answer);
+			const durationMs = Math.max(0, now - this.#shownAt);
+			const next: QuizRecord = {
+				...record,
+				answers: [...record.answers, { answer, grade, durationMs, answeredAt: now }]
+			};
+			const db = this.#deps.db();
+			const { quizUpdatesCards, desiredRetention } = this.#deps.settings();
+			await db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
+				await saveQuizProgress(db, this.attemptId!, next);
+				if (quizUpdatesCards) {
+					await rateCard(
+						db,
+						{
+							target: { cardId: question.itemId, itemId: question.itemId, topic: question.topic },
+							rating: grade.isCorrect ? 3 : 1,
+							now: new Date(now),
+							durationMs,
+							source: 'quiz'
+						},
+						{ desiredRetention, enableFuzz: true }
+					);
+				}
+			});
+			this.record = next;
+			if (next.options.mode === 'practice') this.phase = 'feedback';
+			else if (next.answers.length >= next.questions.length) await this.#finish();
+			else this.#show();
+			return grade;
+		} finally {
+			this.isBusy = false;
+		}
+	}
+
+	/** After feedback: the next question, or the end of the quiz after the last one. */
+	async next(): Promise<void> {
+		if (this.phase !== 'feedback' || !this.record || this.isBusy) return;
+		if (this.record.answers.length >= this.record.questions.length) {
+			this.isBusy = true;
+			try {
+				await this.#finish();
+			} finally {
+				this.isBusy = false;
+			}
+		} else {
+			this.#show();
+		}
+	}
+
+	async #finish(): Promise<void> {
+		await finishQuizAttempt(this.#deps.db(), this.attemptId!, this.record!, this.#deps.now());
+		this.phase = 'finished';
+	}
+}
