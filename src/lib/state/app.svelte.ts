@@ -1,0 +1,224 @@
+import { getDb } from '../data/app-db';
+import { Live } from './live.svelte';
+
+/** Posted to a waiting service worker to let it take over; src/service-worker.ts listens for it. */
+const SKIP_WAITING = 'skip-waiting';
+/** An app left open for days still hears about a new version, without asking the server often. */
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+/** Chromium's `beforeinstallprompt` event, which lib.dom does not declare. */
+export interface InstallPromptEvent extends Event {
+	prompt(): Promise<void>;
+	readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
+}
+
+export type InstallOutcome = 'accepted' | 'dismissed' | 'unavailable';
+
+/** What the browser says about this site's storage; `undefined` where it has not said (yet). */
+export interface StorageStatus {
+	isSupported: boolean;
+	isPersisted: boolean | undefined;
+	usage: number | undefined;
+	quota: number | undefined;
+}
+
+/**
+ * The app as an installed, offline web app: network state, service worker updates, installation
+ * and storage. One instance (`app`), connected to the browser by the root layout.
+ */
+export class AppState {
+	isOnline = $state(true);
+	/** The service worker controls this page, so it keeps working offline. */
+	isOfflineReady = $state(false);
+	/** A new version is waiting (or another tab already switched to it): reloading shows it. */
+	isUpdateReady = $state(false);
+	/** The learner asked for the update and the page is about to reload. */
+	isUpdating = $state(false);
+	isInstalled = $state(false);
+	storage = $state<StorageStatus>({
+		isSupported: false,
+		isPersisted: undefined,
+		usage: undefined,
+		quota: undefined
+	});
+	#installPrompt = $state<InstallPromptEvent | undefined>(undefined);
+	/** The browser offers installation and the app is not installed yet. */
+	canInstall = $derived(this.#installPrompt !== undefined && !this.isInstalled);
+
+	#window: (Window & typeof globalThis) | undefined;
+	#registration: ServiceWorkerRegistration | undefined;
+	#isReloadRequested = false;
+	#lastUpdateCheck = 0;
+	#persistRequest: Promise<boolean> | undefined;
+
+	/** Listens to the browser (network, installation, service worker); returns the cleanup. */
+	connect(win: Window & typeof globalThis): () => void {
+		this.#window = win;
+		const cleanups: (() => void)[] = [];
+		const listen = (target: EventTarget, type: string, handler: (event: Event) => void) => {
+			target.addEventListener(type, handler);
+			cleanups.push(() => target.removeEventListener(type, handler));
+		};
+
+		this.isOnline = win.navigator.onLine;
+		listen(win, 'online', () => {
+			this.isOnline = true;
+			this.checkForUpdate(true);
+		});
+		listen(win, 'offline', () => (this.isOnline = false));
+
+		this.isInstalled = win.matchMedia?.('(display-mode: standalone)').matches ?? false;
+		listen(win, 'beforeinstallprompt', (event) => {
+			// Keep the browser's own banner from covering a review; Settings offers "Install app".
+			event.preventDefault();
+			this.#installPrompt = event as InstallPromptEvent;
+		});
+		listen(win, 'appinstalled', () => {
+			this.#installPrompt = undefined;
+			this.isInstalled = true;
+		});
+		listen(win.document, 'visibilitychange', () => {
+			if (win.document.visibilityState === 'visible') this.checkForUpdate(false);
+		});
+
+		const container = win.navigator.serviceWorker;
+		if (container) {
+			let isConnected = true;
+			// SvelteKit registers src/service-worker.ts on load; `ready` waits for an active worker.
+			void container.ready.then((registration) => {
+				if (isConnected) cleanups.push(this.watchRegistration(registration, container));
+			});
+			cleanups.push(() => (isConnected = false));
+		}
+		return () => cleanups.forEach((cleanup) => cleanup());
+	}
+
+	/** Follows one registration: a worker that installs while another controls the page is an update. */
+	watchRegistration(
+		registration: ServiceWorkerRegistration,
+		container: ServiceWorkerContainer
+	): () => void {
+		this.#registration = registration;
+		let hadController = container.controller !== null;
+		this.isOfflineReady = hadController;
+		const noticeWaiting = () => {
+			if (registration.waiting && container.controller) this.isUpdateReady = true;
+		};
+		const track = (worker: ServiceWorker | null) => {
+			worker?.addEventListener('statechange', () => {
+				if (worker.state === 'installed') noticeWaiting();
+			});
+		};
+		const onUpdateFound = () => track(registration.installing);
+		const onControllerChange = () => {
+			this.isOfflineReady = true;
+			if (this.#isReloadRequested) this.#window?.location.reload();
+			// Another tab applied the update: this page still runs the old code until it reloads.
+			else if (hadController) this.isUpdateReady = true;
+			hadController = true;
+		};
+
+		noticeWaiting();
+		track(registration.installing);
+		registration.addEventListener('updatefound', onUpdateFound);
+		container.addEventListener('controllerchange', onControllerChange);
+		return () => {
+			registration.removeEventListener('updatefound', onUpdateFound);
+			container.removeEventListener('controllerchange', onControllerChange);
+		};
+	}
+
+	/** Asks the server for a newer service worker, at most hourly unless `isForced`. */
+	checkForUpdate(isForced: boolean): void {
+		const now = Date.now();
+		if (
+			!this.#registration ||
+			(!isForced && now - this.#lastUpdateCheck < UPDATE_CHECK_INTERVAL_MS)
+		)
+			return;
+		this.#lastUpdateCheck = now;
+		// Offline or the server is down: the browser checks again on the next visit.
+		this.#registration.update().catch(() => undefined);
+	}
+
+	/** Lets the waiting version take over, then reloads (only ever on the learner's request). */
+	applyUpdate(): void {
+		this.isUpdating = true;
+		const waiting = this.#registration?.waiting;
+		if (waiting) {
+			this.#isReloadRequested = true;
+			waiting.postMessage({ type: SKIP_WAITING });
+		} else {
+			this.#window?.location.reload();
+		}
+	}
+
+	/** Shows the browser's install dialog, if it offered one; a prompt can be shown only once. */
+	async promptInstall(): Promise<InstallOutcome> {
+		const prompt = this.#installPrompt;
+		if (!prompt) return 'unavailable';
+		this.#installPrompt = undefined;
+		await prompt.prompt();
+		const { outcome } = await prompt.userChoice;
+		return outcome;
+	}
+
+	/** Reads whether storage is persistent and how much is used. */
+	async refreshStorage(): Promise<void> {
+		const storage = (this.#window ?? globalThis).navigator?.storage;
+		if (!storage?.estimate || !storage.persisted) {
+			this.storage = {
+				isSupported: false,
+				isPersisted: undefined,
+				usage: undefined,
+				quota: undefined
+			};
+			return;
+		}
+		const [isPersisted, estimate] = await Promise.all([storage.persisted(), storage.estimate()]);
+		this.storage = { isSupported: true, isPersisted, usage: estimate.usage, quota: estimate.quota };
+	}
+
+	/**
+	 * Asks the browser not to clear our storage under pressure, at most once per page load unless
+	 * `isLearnerRequest` (Firefox shows a prompt each time); resolves to whether storage is persistent.
+	 */
+	async requestPersistence(isLearnerRequest = false): Promise<boolean> {
+		const storage = (this.#window ?? globalThis).navigator?.storage;
+		if (!storage?.persist) return false;
+		if (this.storage.isPersisted) return true;
+		if (!this.#persistRequest || isLearnerRequest) {
+			this.#persistRequest = storage.persist().then(async (isPersisted) => {
+				await this.refreshStorage();
+				return isPersisted;
+			});
+		}
+		return this.#persistRequest;
+	}
+}
+
+export const app = new AppState();
+
+/** Asks for persistent storage; call it once the learner has made progress worth keeping. */
+export function requestPersistence(): Promise<boolean> {
+	return app.requestPersistence();
+}
+
+async function hasProgress(): Promise<boolean> {
+	const db = getDb();
+	const [reviews, quizzes] = await Promise.all([db.reviews.count(), db.quizAttempts.count()]);
+	return reviews + quizzes > 0;
+}
+
+/**
+ * Connects `app` to the browser and asks for persistent storage as soon as there is progress (the
+ * first review or quiz, in this tab or another). Call once, from the root layout's script.
+ */
+export function connectApp(): void {
+	$effect(() => app.connect(window));
+	const progress = new Live(hasProgress);
+	$effect(() => {
+		// A refusal or an error changes nothing: Settings shows the state and offers to ask again.
+		if (progress.current) app.requestPersistence().catch(() => undefined);
+	});
+}
