@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackupError } from '../domain/errors';
+import { sampleTables } from '../domain/backup/fixtures';
+import {
+	applyBackup,
+	exportBackup,
+	exportProgressCsv,
+	readAllTables,
+	readBackupFile,
+	resetProgress,
+	type BackupProgress
+} from './backup';
+import { createDb, type CstoDb } from './db';
+
+let db: CstoDb | undefined;
+afterEach(async () => {
+	await db?.delete();
+	db = undefined;
+});
+
+const NOW = Date.UTC(2026, 10, 28, 12);
+
+/** A fresh database holding the sample rows (ids as given). */
+async function seededDb(): Promise<CstoDb> {
+	db = createDb(`test-${crypto.randomUUID()}`);
+	const tables = sampleTables();
+	await db.cards.bulkAdd(tables.cards);
+	await db.reviews.bulkAdd(tables.reviews);
+	await db.quizAttempts.bulkAdd(tables.quizAttempts);
+	await db.settings.bulkAdd(tables.settings);
+	return db;
+}
+
+async function exportText(from: CstoDb): Promise<string> {
+	return (await exportBackup(from, { appVersion: '0.1.0', now: NOW })).text();
+}
+
+/** Validates the file and, only if it passes, merges it: what the Import button does. */
+async function importFile(into: CstoDb, file: Blob): Promise<void> {
+	await applyBackup(into, await readBackupFile(file), 'merge');
+}
+
+describe('export, reset and import', () => {
+	it('restores identical data after a reset (round trip), items no longer in the bank included', async () => {
+		const db = await seededDb();
+		const before = await readAllTables(db);
+		const file = await exportBackup(db, { appVersion: '0.1.0', now: NOW });
+
+		await resetProgress(db);
+		const afterReset = await readAllTables(db);
+		expect(afterReset).toEqual({
+			cards: [],
+			reviews: [],
+			quizAttempts: [],
+			settings: before.settings
+		});
+
+		await applyBackup(db, await readBackupFile(file), 'replace');
+		expect(await readAllTables(db)).toEqual(before);
+		expect(before.cards.map((c) => c.id)).toContain('removed/old-item');
+	});
+
+	it('exports one JSON file naming its format, version, app version and time', async () => {
+		const db = await seededDb();
+		const file = JSON.parse(await exportText(db));
+		expect(file).toMatchObject({
+			format: 'csto-study-backup',
+			version: 1,
+			appVersion: '0.1.0',
+			exportedAt: '2026-11-28T12:00:00.000Z'
+		});
+		expect([file.cards.length, file.reviews.length, file.quizAttempts.length]).toEqual([4, 3, 2]);
+	});
+
+	it('merges: newer cards win, logs are united without duplicates, settings here stay', async () => {
+		const db = await seededDb();
+		const file = await exportBackup(db, { appVersion: '0.1.0', now: NOW });
+		const backup = await readBackupFile(file);
+		// This device has moved on since the backup: one card reviewed again, a new review, a new setting.
+		await db.cards.update('members/current-six', { lastReview: NOW, reps: 3 });
+		await db.reviews.add({ ...backup.reviews[0]!, id: undefined, reviewedAt: NOW });
+		await db.settings.put({ key: 'theme', value: 'light' });
+		await db.cards.delete('armenia/freeze:reverse');
+
+		const result = await applyBackup(db, backup, 'merge');
+		expect(result).toEqual({ mode: 'merge', cards: 1, reviews: 0, quizAttempts: 0, settings: 0 });
+		const after = await readAllTables(db);
+		expect(after.cards.find((c) => c.id === 'members/current-six')).toMatchObject({ reps: 3 });
+		const restored = backup.cards.find((c) => c.id === 'armenia/freeze:reverse');
+		expect(after.cards.find((c) => c.id === 'armenia/freeze:reverse')).toEqual(restored);
+		expect(after.reviews).toHaveLength(4);
+		expect(after.settings.find((s) => s.key === 'theme')).toEqual({ key: 'theme', value: 'light' });
+	});
+
+	it('merges a backup from another device: new reviews get fresh ids after the ones here', async () => {
+		const db = await seededDb();
+		const other = sampleTables();
+		other.reviews = other.reviews.map((r) => ({ ...r, reviewedAt: r.reviewedAt + 1000 }));
+		other.quizAttempts = [{ ...other.quizAttempts[0]!, startedAt: 1 }];
+		const result = await applyBackup(db, other, 'merge');
+		expect(result).toMatchObject({ reviews: 3, quizAttempts: 1 });
+		const ids = (await db.reviews.toArray()).map((r) => r.id);
+		expect(new Set(ids).size).toBe(6);
+	});
+
+	it('reports progress from 0 up to the total', async () => {
+		const db = await seededDb();
+		const seen: BackupProgress[] = [];
+		const file = await exportBackup(db, {
+			appVersion: '0.1.0',
+			now: NOW,
+			onProgress: (p) => seen.push(p)
+		});
+		const backup = await readBackupFile(file, { onProgress: (p) => seen.push(p) });
+		await applyBackup(db, backup, 'replace', { onProgress: (p) => seen.push(p) });
+		const last = seen.filter((p) => p.phase === 'writing').at(-1);
+		expect(last).toEqual({ phase: 'writing', done: 11, total: 11 });
+		expect(seen.some((p) => p.phase === 'checking' && p.done === 11)).toBe(true);
+	});
+
+	it('applies everything or nothing: a failing write leaves the stored data as it was', async () => {
+		const db = await seededDb();
+		const before = await readAllTables(db);
+		const broken = sampleTables();
+		// Two reviews with one id: bulkAdd fails half-way through the transaction.
+		broken.reviews.push({ ...broken.reviews[0]! });
+		await expect(applyBackup(db, broken, 'replace')).rejects.toThrow();
+		expect(await readAllTables(db)).toEqual(before);
+	});
+});
+
+describe('refused backup files', () => {
+	const valid = async () => JSON.parse(await exportText(await seededDb()));
+	const text = (value: unknown) => new Blob([JSON.stringify(value)]);
+
+	const cases: [string, () => Promise<Blob>, RegExp][] = [
+		['over 50 MB', async () => new Blob([new Uint8Array(50 * 1024 * 1024 + 1)]), /at most 50 MB/],
+		['not JSON', async () => new Blob(['<html>not a backup</html>']), /not JSON/],
+		[
+			'of another format',
+			async () => text({ ...(await valid()), format: 'quizlet' }),
+			/another format/
+		],
+		['of a newer version', async () => text({ ...(await valid()), version: 2 }), /newer version/],
+		[
+			'truncated',
+			async () => new Blob([(await exportText(await seededDb())).slice(0, -40)]),
+			/truncated/
+		],
+		[
+			'with a wrong type',
+			async () => {
+				const file = await valid();
+				file.cards[1].reps = 'two';
+				return text(file);
+			},
+			/cards\[1\]\.reps must be a number/
+		],
+		[
+			'with a date that does not parse',
+			async () => {
+				const file = await valid();
+				file.reviews[0].reviewedAt = '2026-11-31T10:00:00Z';
+				return text(file);
+			},
+			/reviews\[0\]\.reviewedAt is not a date that can be read/
+		]
+	];
+
+	it.each(cases)(
+		'refuses a file %s, naming the problem, and changes nothing',
+		async (_, make, message) => {
+			const file = await make();
+			await db?.delete();
+			const target = await seededDb();
+			const before = await readAllTables(target);
+			const attempt = importFile(target, file);
+			await expect(attempt).rejects.toThrow(BackupError);
+			await expect(attempt).rejects.toThrow(message);
+			expect(await readAllTables(target)).toEqual(before);
+		}
+	);
+});
+
+describe('exportProgressCsv', () => {
+	it('lists every stored card, one row each', async () => {
+		const db = await seededDb();
+		const lines = (await exportProgressCsv(db)).trimEnd().split('\r\n');
+		expect(lines[0]).toBe('id,topic,state,due,stability,difficulty,reps,lapses,last review');
+		expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual([
+			'armenia/freeze:reverse',
+			'history/new',
+			'members/current-six',
+			'removed/old-item'
+		]);
+	});
+});
