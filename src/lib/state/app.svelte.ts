@@ -204,7 +204,8 @@ export function requestPersistence(): Promise<boolean> {
 	return app.requestPersistence();
 }
 
-async function hasProgress(): Promise<boolean> {
+/** Whether the learner has reviewed a card or started a quiz (in this browser). */
+export async function hasProgress(): Promise<boolean> {
 	const db = getDb();
 	const [reviews, quizzes] = await Promise.all([db.reviews.count(), db.quizAttempts.count()]);
 	return reviews + quizzes > 0;
