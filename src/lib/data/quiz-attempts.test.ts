@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { QuizRecord } from '../domain/quiz/types';
+import type { Question, QuizRecord } from '../domain/quiz/types';
 import { DEFAULT_QUIZ_OPTIONS } from '../domain/quiz/types';
 import { createDb, type CstoDb } from './db';
 import {
@@ -16,7 +16,7 @@ afterEach(async () => {
 	await db?.delete();
 });
 
-const question = {
+const question: Question = {
 	itemId: 'members/x',
 	topic: 'members',
 	difficulty: 1,
@@ -27,7 +27,7 @@ const question = {
 	type: 'typed',
 	accepted: ['A'],
 	rejected: []
-} as const;
+};
 
 function record(seed: string, scores: number[] = []): QuizRecord {
 	return {

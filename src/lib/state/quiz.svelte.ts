@@ -95,7 +95,7 @@ export class QuizSession {
 			return;
 		}
 		const retrievability = options.weakSpots
-			? retrievabilityByItem(await db.cards.toArray(), new Date(this.#deps.now()))
+			? retrievabilityByItem(await db.cards.toArray(), this.#date(this.#deps.now()))
 			: undefined;
 		const quiz = buildQuiz(
 			this.#deps.bank,
@@ -111,6 +111,12 @@ export class QuizSession {
 		this.record = record;
 		this.isResumed = false;
 		this.#show();
+	}
+
+	// A point in time handed to the domain, never stored in state or read reactively.
+	#date(ms: number): Date {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain value, not state
+		return new Date(ms);
 	}
 
 	#show() {
@@ -145,7 +151,7 @@ export class QuizSession {
 						{
 							target: { cardId: question.itemId, itemId: question.itemId, topic: question.topic },
 							rating: grade.isCorrect ? 3 : 1,
-							now: new Date(now),
+							now: this.#date(now),
 							durationMs,
 							source: 'quiz'
 						},

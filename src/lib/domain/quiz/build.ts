@@ -1,11 +1,12 @@
 import type { Bank, Item } from '../bank/schema.ts';
 import { randomInt, shuffle, type Rng } from '../random.ts';
-import { normalizeAnswer } from '../text.ts';
 import {
 	compareText,
 	createGenerationContext,
 	generateQuestion,
-	supportedTypes
+	normalizeBankText,
+	supportedTypes,
+	type GenerationContext
 } from './generate.ts';
 import {
 	MAX_QUIZ_LENGTH,
@@ -84,12 +85,12 @@ function revealingOf(question: Question): Revealing {
 	else if (question.type === 'typed' && question.accepted.length === 1) {
 		answer = question.accepted[0]!;
 	}
-	const normalized = answer === null ? '' : normalizeAnswer(answer);
+	const normalized = answer === null ? '' : normalizeBankText(answer);
 	const key = normalized.length >= 4 && !/^[\d ]+$/.test(normalized) ? normalized : null;
 	const asserted = [question.prompt];
 	if (question.type === 'truefalse' && question.isTrue) asserted.push(question.statement);
 	if (question.type === 'ordering') asserted.push(...question.events.map((e) => e.text));
-	return { key, shown: ` ${asserted.map(normalizeAnswer).join(' | ')} ` };
+	return { key, shown: ` ${asserted.map(normalizeBankText).join(' | ')} ` };
 }
 
 function givesAway(a: Revealing, b: Revealing): boolean {
@@ -97,6 +98,16 @@ function givesAway(a: Revealing, b: Revealing): boolean {
 		(a.key !== null && b.shown.includes(` ${a.key} `)) ||
 		(b.key !== null && a.shown.includes(` ${b.key} `))
 	);
+}
+
+const contexts = new WeakMap<Bank, GenerationContext>();
+function contextOf(bank: Bank): GenerationContext {
+	let context = contexts.get(bank);
+	if (!context) {
+		context = createGenerationContext(bank.items);
+		contexts.set(bank, context);
+	}
+	return context;
 }
 
 /**
@@ -107,7 +118,7 @@ function givesAway(a: Revealing, b: Revealing): boolean {
  */
 export function buildQuiz(bank: Bank, options: BuildOptions, rng: Rng): Quiz {
 	const { retrievability, ...quizOptions } = options;
-	const context = createGenerationContext(bank.items);
+	const context = contextOf(bank);
 	const isRetry = options.items.length > 0;
 	let candidates: Item[];
 	let count: number;
@@ -133,7 +144,9 @@ export function buildQuiz(bank: Bank, options: BuildOptions, rng: Rng): Quiz {
 	};
 	for (const item of candidates) {
 		if (chosen.length >= count) break;
-		let types = supportedTypes(item).filter((t) => options.types.includes(t));
+		let types: readonly QuestionType[] = supportedTypes(item).filter((t) =>
+			options.types.includes(t)
+		);
 		// A retry asks every missed item even if none of the chosen types fits it.
 		if (types.length === 0 && isRetry) types = supportedTypes(item);
 		if (types.length === 0) continue;

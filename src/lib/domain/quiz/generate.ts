@@ -22,6 +22,19 @@ export function compareText(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Bank text is normalised again and again while building quizzes; the bank is fixed, so remember.
+const normalized = new Map<string, string>();
+
+/** normalizeAnswer, remembered: for bank text only (user input would grow the memory). */
+export function normalizeBankText(text: string): string {
+	let key = normalized.get(text);
+	if (key === undefined) {
+		key = normalizeAnswer(text);
+		normalized.set(text, key);
+	}
+	return key;
+}
+
 /** Collects what generation needs from the whole bank, in a stable order. */
 export function createGenerationContext(items: readonly Item[]): GenerationContext {
 	const falsehoodsByTopic = new Map<Topic, { itemId: string; text: string }[]>();
@@ -64,10 +77,10 @@ function pickDistractors(
 	accepted: readonly string[],
 	count: number
 ): string[] {
-	const seen = new Set(accepted.map(normalizeAnswer));
+	const seen = new Set(accepted.map(normalizeBankText));
 	const unique: string[] = [];
 	for (const text of pool) {
-		const key = normalizeAnswer(text);
+		const key = normalizeBankText(text);
 		if (seen.has(key)) continue;
 		seen.add(key);
 		unique.push(text);
@@ -129,8 +142,19 @@ function pickOrderableEvents(
 	return chosen;
 }
 
+const typesByItem = new WeakMap<Item, readonly QuestionType[]>();
+
 /** The question types an item can yield, in QUESTION_TYPES order. */
-export function supportedTypes(item: Item): QuestionType[] {
+export function supportedTypes(item: Item): readonly QuestionType[] {
+	let types = typesByItem.get(item);
+	if (!types) {
+		types = findSupportedTypes(item);
+		typesByItem.set(item, types);
+	}
+	return types;
+}
+
+function findSupportedTypes(item: Item): QuestionType[] {
 	switch (item.kind) {
 		case 'qa':
 			return [

@@ -6,6 +6,7 @@ import type {
 	MultiQuestion,
 	OrderingQuestion,
 	Question,
+	QuizAnswer,
 	TrueFalseQuestion
 } from './types';
 
@@ -136,7 +137,7 @@ describe('gradeAnswer', () => {
 		[choice, { type: 'dontknow' }, 0],
 		[matching, { type: 'dontknow' }, 0]
 	] as const)('%#: %o scores %d', (question, answer, score) => {
-		const grade = gradeAnswer(question as Question, answer);
+		const grade = gradeAnswer(question as Question, answer as QuizAnswer);
 		expect(grade.score).toBeCloseTo(score, 10);
 		expect(grade.isCorrect).toBe(score === 1);
 	});

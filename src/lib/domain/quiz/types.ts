@@ -53,7 +53,9 @@ export interface BuildOptions extends QuizOptions {
 }
 
 /** The default options, without a seed. */
-export const DEFAULT_QUIZ_OPTIONS: Readonly<Omit<QuizOptions, 'seed'>> = Object.freeze({
+export const DEFAULT_QUIZ_OPTIONS: Readonly<Omit<QuizOptions, 'seed'>> = Object.freeze<
+	Omit<QuizOptions, 'seed'>
+>({
 	length: DEFAULT_QUIZ_LENGTH,
 	topics: [...TOPICS],
 	types: [...QUESTION_TYPES],
