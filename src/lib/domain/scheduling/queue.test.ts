@@ -59,6 +59,17 @@ describe('buildQueue', () => {
 		expect(q.counts).toEqual({ learning: 0, review: 0, new: 6 });
 	});
 
+	it('keeps the alternation in step as new cards are seen', () => {
+		const cards = [card('members/a', { state: 1, due: NOW.getTime() + 10 * 60_000 })];
+		expect(ids(queue({ cards }))).toEqual([
+			'history/a',
+			'structure/a',
+			'members/b',
+			'history/b',
+			'members/c'
+		]);
+	});
+
 	it('puts due learning first, then review most overdue first, then new', () => {
 		const cards = [
 			card('members/a', { state: 2, due: NOW.getTime() - DAY }),

@@ -68,16 +68,6 @@ function byDueThenId(a: QueueEntry, b: QueueEntry): number {
 	return a.card!.due - b.card!.due || (a.target.cardId < b.target.cardId ? -1 : 1);
 }
 
-/** Interleaves lists one element at a time: [a1, b1, c1, a2, b2, …]. */
-function alternate<T>(lists: readonly T[][]): T[] {
-	const result: T[] = [];
-	const longest = Math.max(0, ...lists.map((list) => list.length));
-	for (let i = 0; i < longest; i++) {
-		for (const list of lists) if (i < list.length) result.push(list[i]!);
-	}
-	return result;
-}
-
 /**
  * Today's review queue, as Anki builds it: due learning and relearning cards first, then due review
  * cards (most overdue first), then new cards up to the daily new-card limit, the review and new cards
@@ -95,18 +85,31 @@ export function buildQueue(input: QueueInput): Queue {
 	const learning: QueueEntry[] = [];
 	const later: QueueEntry[] = [];
 	const review: QueueEntry[] = [];
-	const newByTopic = new Map<string, QueueEntry[]>();
+	// New cards are ranked by their item's place within its topic, so that topics alternate
+	// (first of each topic, then second of each …) and the order stays the same as cards are seen.
+	const fresh: { entry: QueueEntry; rank: number; topicOrder: number; side: number }[] = [];
+	const topicOrder = new Map<string, number>();
+	const positionInTopic = new Map<string, number>();
 	let buried = 0;
 
 	for (const item of input.items) {
 		if (!topics.has(item.topic)) continue;
-		for (const target of cardTargetsFor(item, options.reverseCards)) {
+		if (!topicOrder.has(item.topic)) topicOrder.set(item.topic, topicOrder.size);
+		const rank = positionInTopic.get(item.topic) ?? 0;
+		positionInTopic.set(item.topic, rank + 1);
+		const order = topicOrder.get(item.topic)!;
+		const targets = cardTargetsFor(item, options.reverseCards);
+		for (let side = 0; side < targets.length; side++) {
+			const target = targets[side]!;
 			const card = cardsById.get(target.cardId);
 			if (!card) {
 				if (stored.has(target.cardId)) continue;
-				const list = newByTopic.get(item.topic) ?? [];
-				list.push({ target, card: undefined, kind: 'new' });
-				newByTopic.set(item.topic, list);
+				fresh.push({
+					entry: { target, card: undefined, kind: 'new' },
+					rank,
+					topicOrder: order,
+					side
+				});
 				continue;
 			}
 			if (!isAvailable(card, now)) {
@@ -114,9 +117,7 @@ export function buildQueue(input: QueueInput): Queue {
 				continue;
 			}
 			if (card.state === 0) {
-				const list = newByTopic.get(item.topic) ?? [];
-				list.push({ target, card, kind: 'new' });
-				newByTopic.set(item.topic, list);
+				fresh.push({ entry: { target, card, kind: 'new' }, rank, topicOrder: order, side });
 			} else if (card.state === 2) {
 				if (card.due < dayEnd) review.push({ target, card, kind: 'review' });
 			} else if (card.due <= now) {
@@ -136,28 +137,28 @@ export function buildQueue(input: QueueInput): Queue {
 	capacity -= reviews.length;
 
 	const newLimit = Math.min(capacity, Math.max(0, options.newPerDay - done.newCards));
-	const fresh: QueueEntry[] = [];
+	fresh.sort((a, b) => a.rank - b.rank || a.topicOrder - b.topicOrder || a.side - b.side);
+	const news: QueueEntry[] = [];
 	const chosen = new Set<string>();
-	for (const entry of alternate([...newByTopic.values()])) {
-		if (fresh.length >= newLimit) break;
+	for (const { entry } of fresh) {
+		if (news.length >= newLimit) break;
 		const { cardId, itemId } = entry.target;
 		// A new reversed card waits for another day when its forward card is seen today.
 		if (cardId.endsWith(REVERSE_SUFFIX) && (done.cardIds.has(itemId) || chosen.has(itemId))) {
 			continue;
 		}
-		fresh.push(entry);
+		news.push(entry);
 		chosen.add(cardId);
 	}
 
-	const newCandidates = [...newByTopic.values()].reduce((sum, list) => sum + list.length, 0);
 	return {
-		entries: [...learning, ...reviews, ...fresh],
+		entries: [...learning, ...reviews, ...news],
 		later,
-		counts: { learning: learning.length + later.length, review: reviews.length, new: fresh.length },
+		counts: { learning: learning.length + later.length, review: reviews.length, new: news.length },
 		waiting:
 			buried +
 			(review.length - reviews.length) +
-			(options.newPerDay > 0 ? newCandidates - fresh.length : 0)
+			(options.newPerDay > 0 ? fresh.length - news.length : 0)
 	};
 }
 

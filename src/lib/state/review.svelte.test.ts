@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDb, type CstoDb } from '../data/db';
+import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
+import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
+import { ReviewSession } from './review.svelte';
+
+let db: CstoDb;
+const START = new Date(2026, 10, 28, 10, 0).getTime();
+let clock = START;
+afterEach(async () => {
+	await db?.delete();
+	clock = START;
+});
+
+const ITEMS_BY_ID = new Map(FIXTURE_ITEMS.map((item) => [item.id, item]));
+
+function session(overrides: Partial<Settings> = {}) {
+	db = createDb(`test-${crypto.randomUUID()}`);
+	const settings: Settings = {
+		...DEFAULT_SETTINGS,
+		topics: ['members', 'history', 'structure'],
+		...overrides
+	};
+	return new ReviewSession({
+		db: () => db,
+		items: FIXTURE_ITEMS,
+		itemsById: ITEMS_BY_ID,
+		settings: () => settings,
+		now: () => new Date(clock),
+		enableFuzz: false
+	});
+}
+
+describe('ReviewSession', () => {
+	it('shows the front, then the answer, and stores a rating before moving on', async () => {
+		const s = session();
+		await s.start();
+		expect(s.current?.target.cardId).toBe('members/a');
+		expect(s.face?.front).toBe('Prompt of members/a?');
+		expect(s.counts).toEqual({ new: 6, learning: 0, review: 0 });
+		expect(s.intervals).toEqual({ 1: '1m', 2: '6m', 3: '10m', 4: '8d' });
+
+		await s.rate(3);
+		expect(await db.reviews.count()).toBe(0);
+
+		s.showAnswer();
+		expect(s.isAnswerShown).toBe(true);
+		clock += 4200;
+		await s.rate(3);
+		const log = await db.reviews.toArray();
+		expect(log).toEqual([
+			expect.objectContaining({
+				cardId: 'members/a',
+				rating: 3,
+				durationMs: 4200,
+				source: 'review'
+			})
+		]);
+		expect(s.current?.target.cardId).toBe('history/a');
+		expect(s.isAnswerShown).toBe(false);
+		expect(s.counts).toEqual({ new: 5, learning: 1, review: 0 });
+		expect(s.reviewed).toBe(1);
+		expect(s.progress).toBeCloseTo(1 / 7);
+	});
+
+	it('caps the time taken on one card at a minute', async () => {
+		const s = session();
+		await s.start();
+		s.showAnswer();
+		clock += 10 * 60_000;
+		await s.rate(4);
+		expect((await db.reviews.toArray())[0]?.durationMs).toBe(60_000);
+	});
+
+	it('undoes ratings one by one, bringing each card back exactly', async () => {
+		const s = session();
+		await s.start();
+		s.showAnswer();
+		await s.rate(3);
+		s.showAnswer();
+		await s.rate(1);
+		expect(await db.cards.count()).toBe(2);
+
+		await s.undo();
+		expect(s.current?.target.cardId).toBe('history/a');
+		expect(s.isAnswerShown).toBe(false);
+		expect(await db.cards.get('history/a')).toBeUndefined();
+		expect(s.canUndo).toBe(true);
+
+		await s.undo();
+		expect(s.current?.target.cardId).toBe('members/a');
+		expect(await db.cards.count()).toBe(0);
+		expect(await db.reviews.count()).toBe(0);
+		expect(s.canUndo).toBe(false);
+		expect(s.reviewed).toBe(0);
+	});
+
+	it('keeps the card on screen with a message when the rating cannot be saved', async () => {
+		const s = session();
+		await s.start();
+		db.reviews.hook('creating', () => {
+			throw new Error('QuotaExceededError');
+		});
+		s.showAnswer();
+		await s.rate(3);
+		expect(s.error).toMatch(/rating could not be saved.*QuotaExceededError/);
+		expect(s.current?.target.cardId).toBe('members/a');
+		expect(s.isAnswerShown).toBe(true);
+		expect(await db.cards.count()).toBe(0);
+		expect(s.canUndo).toBe(false);
+	});
+
+	it('buries and suspends cards, and undo brings them back', async () => {
+		const s = session();
+		await s.start();
+		await s.bury();
+		expect(s.current?.target.cardId).toBe('history/a');
+		expect(s.notice).toBe('Card buried until tomorrow.');
+		await s.suspend();
+		expect(s.current?.target.cardId).toBe('structure/a');
+		expect(await db.cards.get('history/a')).toMatchObject({ suspended: 1 });
+		await s.undo();
+		expect(s.current?.target.cardId).toBe('history/a');
+		expect(await db.cards.get('history/a')).toBeUndefined();
+		await s.undo();
+		expect(s.current?.target.cardId).toBe('members/a');
+	});
+
+	it('says when a card becomes a leech', async () => {
+		const s = session();
+		await s.start();
+		s.showAnswer();
+		await s.rate(4);
+		const card = (await db.cards.get('members/a'))!;
+		await db.cards.put({ ...card, lapses: 7 });
+		clock = card.due;
+		await s.start('members');
+		expect(s.current?.target.cardId).toBe('members/a');
+		s.showAnswer();
+		await s.rate(1);
+		expect(s.notice).toMatch(/leech and suspended/);
+		expect(await db.cards.get('members/a')).toMatchObject({ leech: 1, suspended: 1 });
+	});
+
+	it('reviews one topic, and says when the next card is due once nothing is left', async () => {
+		const s = session({ newPerDay: 20 });
+		await s.start('structure');
+		expect(s.remaining).toBe(1);
+		s.showAnswer();
+		await s.rate(4);
+		expect(s.current).toBeUndefined();
+		expect(s.remaining).toBe(0);
+		expect(s.progress).toBe(1);
+		const card = await db.cards.get('structure/a');
+		expect(s.nextDue).toBe(new Date(card!.due).setHours(4, 0, 0, 0));
+	});
+
+	it('shows a learning card again within the learn-ahead limit when nothing else is left', async () => {
+		const s = session();
+		await s.start('structure');
+		s.showAnswer();
+		await s.rate(1);
+		expect(s.current?.target.cardId).toBe('structure/a');
+		expect(s.current?.kind).toBe('learning');
+		expect(s.counts.learning).toBe(1);
+	});
+});

@@ -1,0 +1,275 @@
+import {
+	buryCard,
+	findFirstFutureDue,
+	loadQueue,
+	rateCard,
+	restoreCard,
+	setSuspended,
+	undoRating,
+	type RatingRecord
+} from '../data/cards';
+import type { CardRow, CstoDb } from '../data/db';
+import type { Item } from '../domain/bank/schema';
+import type { Settings } from '../domain/settings';
+import { isReversedCardId, type Rating } from '../domain/scheduling/card';
+import { cardFace, type CardFace } from '../domain/scheduling/face';
+import { previewIntervals } from '../domain/scheduling/fsrs';
+import {
+	nextDueTime,
+	nextEntry,
+	type Queue,
+	type QueueEntry,
+	type QueueOptions
+} from '../domain/scheduling/queue';
+
+/** Time spent on one card is capped here, as Anki caps it, so a card left open overnight does not skew stats. */
+export const MAX_ANSWER_MS = 60_000;
+
+export interface ReviewSessionDeps {
+	db: () => CstoDb;
+	/** The bank's items in bank order. */
+	items: readonly Item[];
+	itemsById: ReadonlyMap<string, Item>;
+	/** The learner's settings, read when needed (reactive when it reads runes state). */
+	settings: () => Settings;
+	now?: () => Date;
+	/** Interval fuzz: on in the app, off in tests that assert due dates. */
+	enableFuzz?: boolean;
+}
+
+/** One undoable step: a rating, or a burial or suspension, with what is needed to put it back. */
+type UndoStep =
+	| { kind: 'rating'; record: RatingRecord; entry: QueueEntry }
+	| { kind: 'bury' | 'suspend'; before: CardRow | undefined; entry: QueueEntry };
+
+/** A Date for an epoch time; the scheduler takes Dates and never changes them. */
+function dateAt(time: number): Date {
+	return new Date(time);
+}
+
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A review session: today's queue, the card on screen, its answer, the four intervals, and the
+ * actions (show answer, rate, undo, bury, suspend). Every action writes to IndexedDB before the
+ * next card is shown; when a write fails the card stays with a message in `error`.
+ */
+export class ReviewSession {
+	queue = $state<Queue | undefined>(undefined);
+	/** One topic, or undefined for all the learner's topics. */
+	topic = $state<string | undefined>(undefined);
+	isAnswerShown = $state(false);
+	isBusy = $state(false);
+	/** A message the learner can act on when something failed; empty otherwise. */
+	error = $state('');
+	/** A notice about the last action (a leech, a suspension); empty otherwise. */
+	notice = $state('');
+	/** Ratings given in this session (undo takes one back). */
+	reviewed = $state(0);
+	/** When the next card is due, once nothing is left now. */
+	nextDue = $state<number | undefined>(undefined);
+	/** When the queue was last read: the time the intervals are previewed at. */
+	checkedAt = $state(0);
+	#pinned = $state<QueueEntry | undefined>(undefined);
+	#undo = $state<UndoStep[]>([]);
+	#shownAt = 0;
+	#deps: ReviewSessionDeps;
+
+	constructor(deps: ReviewSessionDeps) {
+		this.#deps = deps;
+	}
+
+	readonly isLoaded = $derived(this.queue !== undefined);
+
+	/** The card on screen: a card brought back by undo, else the next in the queue. */
+	readonly current = $derived.by((): QueueEntry | undefined => {
+		if (this.#pinned) return this.#pinned;
+		return this.queue ? nextEntry(this.queue, dateAt(this.checkedAt)) : undefined;
+	});
+
+	/** The item the current card asks about (undefined if it left the bank). */
+	readonly item = $derived.by(() =>
+		this.current ? this.#deps.itemsById.get(this.current.target.itemId) : undefined
+	);
+
+	readonly face = $derived.by((): CardFace | undefined => {
+		if (!this.current || !this.item) return undefined;
+		return cardFace(this.item, isReversedCardId(this.current.target.cardId));
+	});
+
+	/** The interval each rating would give the current card ("10m", "4d" …). */
+	readonly intervals = $derived.by((): Record<Rating, string> | undefined => {
+		if (!this.current) return undefined;
+		return previewIntervals(
+			this.current.card,
+			this.current.target,
+			dateAt(this.checkedAt),
+			this.#schedulerOptions()
+		);
+	});
+
+	/** Cards left by kind, the card on screen included. */
+	readonly counts = $derived(this.queue?.counts ?? { new: 0, learning: 0, review: 0 });
+
+	readonly remaining = $derived(this.counts.new + this.counts.learning + this.counts.review);
+
+	/** The share of this session done, 0 to 1. */
+	readonly progress = $derived(
+		this.reviewed + this.remaining === 0 ? 1 : this.reviewed / (this.reviewed + this.remaining)
+	);
+
+	readonly canUndo = $derived(this.#undo.length > 0);
+
+	#now(): Date {
+		return this.#deps.now?.() ?? dateAt(Date.now());
+	}
+
+	#schedulerOptions() {
+		return {
+			desiredRetention: this.#deps.settings().desiredRetention,
+			enableFuzz: this.#deps.enableFuzz ?? true
+		};
+	}
+
+	#queueOptions(): QueueOptions {
+		const s = this.#deps.settings();
+		return {
+			newPerDay: s.newPerDay,
+			reviewLimit: s.reviewLimit,
+			dayStartHour: s.dayStartHour,
+			reverseCards: s.reverseCards,
+			topics: s.topics
+		};
+	}
+
+	/** Reads today's queue again (after an action, a topic change, or when a learning card falls due). */
+	async load(): Promise<void> {
+		const db = this.#deps.db();
+		const now = this.#now();
+		const options = this.#queueOptions();
+		const request = { items: this.#deps.items, now, options, topic: this.topic };
+		const queue = await loadQueue(db, request);
+		const empty = !this.#pinned && !nextEntry(queue, now);
+		const future = empty ? await findFirstFutureDue(db, request) : undefined;
+		this.queue = queue;
+		this.checkedAt = now.getTime();
+		this.nextDue = empty ? nextDueTime(queue, now, options.dayStartHour, future) : undefined;
+		this.#shownAt = now.getTime();
+	}
+
+	/** Starts (or restarts) the session on one topic or on all. */
+	async start(topic?: string): Promise<void> {
+		this.topic = topic;
+		this.#pinned = undefined;
+		this.isAnswerShown = false;
+		this.reviewed = 0;
+		this.notice = '';
+		await this.#run(() => this.load(), 'Your cards could not be read');
+	}
+
+	showAnswer(): void {
+		if (this.current && !this.isBusy) this.isAnswerShown = true;
+	}
+
+	/** Rates the current card and, once the rating is stored, shows the next one. */
+	async rate(rating: Rating): Promise<void> {
+		const entry = this.current;
+		if (!entry || !this.isAnswerShown || this.isBusy) return;
+		const now = this.#now();
+		await this.#run(async () => {
+			const record = await rateCard(
+				this.#deps.db(),
+				{
+					target: entry.target,
+					rating,
+					now,
+					durationMs: Math.min(MAX_ANSWER_MS, now.getTime() - this.#shownAt),
+					source: 'review'
+				},
+				this.#schedulerOptions()
+			);
+			this.#undo.push({ kind: 'rating', record, entry });
+			this.reviewed++;
+			this.notice = record.isNewLeech
+				? 'This card has now been forgotten 8 times, so it is marked as a leech and suspended. Rewrite it in your own words or unsuspend it from Browse when you want to study it again.'
+				: '';
+			await this.#advance(entry);
+		}, 'Your rating could not be saved, so the card is still here. Try again');
+	}
+
+	/** Hides the current card until the next study day starts. */
+	async bury(): Promise<void> {
+		const entry = this.current;
+		if (!entry || this.isBusy) return;
+		await this.#run(async () => {
+			const before = await buryCard(
+				this.#deps.db(),
+				entry.target,
+				this.#now(),
+				this.#deps.settings().dayStartHour
+			);
+			this.#undo.push({ kind: 'bury', before, entry });
+			this.notice = 'Card buried until tomorrow.';
+			await this.#advance(entry);
+		}, 'The card could not be buried. Try again');
+	}
+
+	/** Removes the current card from review until it is unsuspended (from Browse). */
+	async suspend(): Promise<void> {
+		const entry = this.current;
+		if (!entry || this.isBusy) return;
+		await this.#run(async () => {
+			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true);
+			this.#undo.push({ kind: 'suspend', before, entry });
+			this.notice = 'Card suspended. Unsuspend it from Browse to study it again.';
+			await this.#advance(entry);
+		}, 'The card could not be suspended. Try again');
+	}
+
+	/** Takes back the last rating, burial or suspension and shows that card again. */
+	async undo(): Promise<void> {
+		const step = this.#undo.at(-1);
+		if (!step || this.isBusy) return;
+		await this.#run(async () => {
+			const db = this.#deps.db();
+			if (step.kind === 'rating') await undoRating(db, step.record);
+			else await restoreCard(db, step.entry.target.cardId, step.before);
+			this.#undo.pop();
+			if (step.kind === 'rating') this.reviewed = Math.max(0, this.reviewed - 1);
+			const before = step.kind === 'rating' ? step.record.before : step.before;
+			this.#pinned = { ...step.entry, card: before };
+			this.isAnswerShown = false;
+			this.notice = '';
+			await this.load();
+		}, 'That could not be undone. Try again');
+	}
+
+	async #advance(done: QueueEntry): Promise<void> {
+		this.#pinned = undefined;
+		this.isAnswerShown = false;
+		// Drop the card at once, so that a failed re-read never shows the card just handled.
+		if (this.queue) {
+			const id = done.target.cardId;
+			this.queue = {
+				...this.queue,
+				entries: this.queue.entries.filter((e) => e.target.cardId !== id),
+				later: this.queue.later.filter((e) => e.target.cardId !== id)
+			};
+		}
+		await this.load();
+	}
+
+	async #run(action: () => Promise<void>, failure: string): Promise<void> {
+		this.isBusy = true;
+		this.error = '';
+		try {
+			await action();
+		} catch (error) {
+			this.error = `${failure} (${describe(error)}).`;
+		} finally {
+			this.isBusy = false;
+		}
+	}
+}
