@@ -68,7 +68,8 @@ async function navigate(request: Request, url: URL): Promise<Response> {
 	network.catch(() => undefined);
 	try {
 		const response = await Promise.race([network, timeout(NAVIGATION_TIMEOUT_MS)]);
-		if (response) return response;
+		// A server error is no better than no server: the cached page serves the learner instead.
+		if (response && response.status < 500) return response;
 	} catch {
 		// Offline or the server is down: answer from the cache below.
 	}
