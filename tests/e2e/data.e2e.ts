@@ -1,0 +1,264 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+type Dump = Record<'cards' | 'reviews' | 'quizAttempts' | 'settings', unknown[]>;
+
+/** Every stored row, read straight from IndexedDB (not through the app's own code). */
+function dump(page: Page): Promise<Dump> {
+	return page.evaluate(
+		() =>
+			new Promise<Dump>((resolve, reject) => {
+				const open = indexedDB.open('csto-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const names = ['cards', 'reviews', 'quizAttempts', 'settings'] as const;
+					const tx = db.transaction([...names], 'readonly');
+					const out = {} as Dump;
+					for (const name of names) {
+						const request = tx.objectStore(name).getAll();
+						request.onsuccess = () => (out[name] = request.result);
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve(out);
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+}
+
+/**
+ * Writes a little history as the app would have stored it: three cards, five reviews (three today,
+ * two yesterday), one finished quiz and one setting. The app must have opened the database first.
+ */
+async function seed(page: Page): Promise<void> {
+	await page.goto('/settings');
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+	await page.waitForFunction(async () =>
+		(await indexedDB.databases()).some((d) => d.name === 'csto-study')
+	);
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const now = Date.now();
+				const day = 86_400_000;
+				const open = indexedDB.open('csto-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['cards', 'reviews', 'quizAttempts', 'settings'], 'readwrite');
+					const ids = ['members/e2e-one', 'history/e2e-two', 'gone/no-longer-in-bank'];
+					ids.forEach((id, i) => {
+						tx.objectStore('cards').put({
+							id,
+							itemId: id,
+							topic: id.split('/')[0],
+							due: now + (i + 1) * day,
+							stability: i === 0 ? 25 : 3,
+							difficulty: 5,
+							elapsedDays: 1,
+							scheduledDays: i + 1,
+							learningSteps: 0,
+							reps: 3,
+							lapses: 0,
+							state: 2,
+							lastReview: now - 60_000,
+							suspended: 0,
+							leech: 0,
+							buriedUntil: 0
+						});
+					});
+					[0, 1, 2, 3, 4].forEach((n) => {
+						tx.objectStore('reviews').add({
+							cardId: ids[n % 3],
+							rating: n === 4 ? 1 : 3,
+							stateBefore: 2,
+							dueBefore: now - 2 * day,
+							stability: 10,
+							difficulty: 5,
+							elapsedDays: 2,
+							scheduledDays: 5,
+							// Seconds apart, so that all stay on the same study day (the day starts at 04:00).
+							reviewedAt: n < 3 ? now - n * 1000 : now - day + n * 1000,
+							durationMs: 3000,
+							source: 'review'
+						});
+					});
+					tx.objectStore('quizAttempts').add({
+						status: 'finished',
+						startedAt: now - 3_600_000,
+						finishedAt: now - 3_000_000,
+						score: 8,
+						maxScore: 10,
+						data: { note: '<b>not html</b>' }
+					});
+					tx.objectStore('settings').put({ key: 'newPerDay', value: 12 });
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+	// The app reads the rows afresh on a new load.
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+}
+
+test('export, reset and import through the interface restore identical data', async ({
+	watched: page
+}) => {
+	await seed(page);
+	const before = await dump(page);
+	expect(before.reviews).toHaveLength(5);
+
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export backup' }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toMatch(/^csto-study-backup-\d{4}-\d\d-\d\d\.json$/);
+	const path = await download.path();
+	const file = JSON.parse(readFileSync(path, 'utf8'));
+	expect(file).toMatchObject({ format: 'csto-study-backup', version: 1 });
+	expect([file.cards.length, file.reviews.length, file.quizAttempts.length]).toEqual([3, 5, 1]);
+
+	await page.getByRole('button', { name: 'Reset progress' }).click();
+	const confirm = page.getByRole('button', { name: 'Confirm reset' });
+	await expect(confirm).toBeDisabled();
+	await page.getByLabel('Type RESET to confirm').fill('reset');
+	await expect(confirm).toBeDisabled();
+	await page.getByLabel('Type RESET to confirm').fill('RESET');
+	await confirm.click();
+	await expect(page.getByText('Your progress was reset')).toBeVisible();
+	const afterReset = await dump(page);
+	expect(afterReset).toEqual({
+		cards: [],
+		reviews: [],
+		quizAttempts: [],
+		settings: before.settings
+	});
+
+	const choosing = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import backup' }).click();
+	await (await choosing).setFiles(path);
+	const summary = page.getByRole('group', { name: 'This backup holds' });
+	await expect(summary).toContainText(/Reviews\s*5/);
+	await expect(summary).toContainText(/Cards\s*3/);
+	await summary.getByRole('button', { name: 'Replace' }).click();
+	await expect(page.getByText('Replaced your data with the backup')).toBeVisible();
+	expect(await dump(page)).toEqual(before);
+});
+
+test('a bad backup file is refused with an alert and nothing changes', async ({
+	watched: page
+}) => {
+	await seed(page);
+	const before = await dump(page);
+	const files = [
+		{ name: 'notes.json', text: 'just some notes', message: /not JSON/ },
+		{ name: 'other.json', text: '{"format":"other-app","version":1}', message: /another format/ },
+		{
+			name: 'cut.json',
+			text: '{"format":"csto-study-backup","version":1,"cards":[{"id":',
+			message: /truncated/
+		}
+	];
+	for (const { name, text, message } of files) {
+		const choosing = page.waitForEvent('filechooser');
+		await page.getByRole('button', { name: 'Import backup' }).click();
+		await (
+			await choosing
+		).setFiles({
+			name,
+			mimeType: 'application/json',
+			buffer: Buffer.from(text)
+		});
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText(name);
+		await expect(alert).toContainText(message);
+		await expect(page.getByRole('group', { name: 'This backup holds' })).toHaveCount(0);
+		expect(await dump(page)).toEqual(before);
+	}
+});
+
+test('the deck for Anki and the progress CSV download with their headers', async ({
+	watched: page
+}) => {
+	await seed(page);
+	const anki = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export deck for Anki' }).click();
+	const ankiText = readFileSync(await (await anki).path(), 'utf8');
+	expect(ankiText.split('\n').slice(0, 3)).toEqual([
+		'#separator:tab',
+		'#html:false',
+		'#tags column:3'
+	]);
+	const notes = ankiText.split('\n').filter((line) => line.includes('\tcsto-study:'));
+	expect(notes.length).toBeGreaterThan(10);
+
+	const csv = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export progress as CSV' }).click();
+	const csvText = readFileSync(await (await csv).path(), 'utf8');
+	expect(csvText.split('\r\n')[0]).toBe(
+		'id,topic,state,due,stability,difficulty,reps,lapses,last review'
+	);
+	expect(csvText).toContain('gone/no-longer-in-bank,gone,review,');
+});
+
+test('the Stats page shows numbers after a few reviews', async ({ watched: page }) => {
+	await seed(page);
+	await page.goto('/stats');
+	await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+	const summary = page.getByRole('region', { name: 'Summary' });
+	await expect(summary).toContainText(/Streak\s*2 days/);
+	await expect(summary).toContainText(/Reviews today\s*3/);
+	await expect(summary).toContainText(/Reviews in 30 days\s*5/);
+	for (const title of [
+		'Reviews per day',
+		'Calendar',
+		'Forecast',
+		'True retention',
+		'Mastery by topic',
+		'Quiz scores'
+	]) {
+		await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+	}
+	// The chart's table alternative lists today's count.
+	await page.getByText('Show reviews per day as a table').click();
+	const perDay = page.getByRole('region', { name: 'Reviews per day' }).getByRole('table');
+	await expect(perDay.getByRole('row').last()).toContainText('3');
+	await expect(page.getByRole('img', { name: /Reviews per day: 5 in total/ })).toBeVisible();
+	// All five ratings are of review-state cards seen two days before; one was Again.
+	const retention = page.getByRole('region', { name: 'True retention' });
+	await expect(retention.getByRole('row', { name: /All topics/ })).toContainText('80%');
+	await page.getByText('Show quiz scores as a table').click();
+	await expect(page.getByRole('region', { name: 'Quiz scores' })).toContainText('80%');
+});
+
+test('the Stats page and the data section pass axe in light and dark', async ({
+	watched: page
+}) => {
+	await seed(page);
+	for (const [path, selector] of [
+		['/stats', 'main'],
+		['/settings', 'section[aria-labelledby="data-heading"]']
+	] as const) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(page.locator(selector).first()).toBeVisible();
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			const results = await new AxeBuilder({ page })
+				.include(selector)
+				.withTags(['wcag2a', 'wcag2aa'])
+				.analyze();
+			expect(
+				results.violations.map((v) => `${path} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
+			).toEqual([]);
+		}
+	}
+});
