@@ -1,0 +1,139 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+interface StoredReview {
+	cardId: string;
+	rating: number;
+	durationMs: number;
+	source: string;
+}
+
+/** The review log, read straight from IndexedDB (not through the app's own code). */
+function readLog(page: Page): Promise<StoredReview[]> {
+	return page.evaluate(
+		() =>
+			new Promise<StoredReview[]>((resolve, reject) => {
+				const open = indexedDB.open('csto-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const request = db.transaction('reviews', 'readonly').objectStore('reviews').getAll();
+					request.onsuccess = () => {
+						db.close();
+						resolve(request.result as StoredReview[]);
+					};
+					request.onerror = () => reject(request.error);
+				};
+			})
+	);
+}
+
+async function figure(page: Page, testId: string): Promise<number> {
+	const text = await page.getByTestId(testId).textContent();
+	return Number.parseInt(text ?? '', 10);
+}
+
+/** The question on screen. */
+function question(page: Page) {
+	return page.getByRole('region', { name: /Question/ }).locator('.front');
+}
+
+test('three cards reviewed by keyboard alone are stored and move the counts', async ({
+	watched: page
+}) => {
+	await page.goto('/');
+	await expect(page.getByTestId('new-left')).not.toHaveText('–');
+	const newBefore = await figure(page, 'new-left');
+	expect(newBefore).toBeGreaterThanOrEqual(3);
+	await expect(page.getByTestId('reviews-today')).toHaveText('0');
+
+	await page.goto('/review');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	const seen: string[] = [];
+	for (const key of ['3', '4', '1']) {
+		const front = (await question(page).textContent()) ?? '';
+		seen.push(front);
+		await page.keyboard.press('Space');
+		await expect(page.getByRole('region', { name: 'Answer' })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Again \d+m$/ })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Good \d+m$/ })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Easy \d+(d|w)$/ })).toBeVisible();
+		await page.keyboard.press(key);
+		await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+		await expect(question(page)).not.toHaveText(front);
+	}
+	expect(new Set(seen).size).toBe(3);
+	await expect(page.getByLabel('Cards left')).toContainText('Learning 2');
+
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	const log = await readLog(page);
+	expect(log.map((row) => row.rating)).toEqual([3, 4, 1]);
+	expect(log.every((row) => row.source === 'review' && row.durationMs > 0)).toBe(true);
+
+	await page.goto('/');
+	await expect(page.getByTestId('reviews-today')).toHaveText('3');
+	await expect(page.getByTestId('new-left')).toHaveText(String(newBefore - 3));
+	await expect(page.getByTestId('streak')).toHaveText('1 day');
+});
+
+test('undo brings the last card back and removes its rating', async ({ watched: page }) => {
+	await page.goto('/review');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	const first = (await question(page).textContent()) ?? '';
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('3');
+	await expect(question(page)).not.toHaveText(first);
+	expect(await readLog(page)).toHaveLength(1);
+
+	await page.keyboard.press('z');
+	await expect(question(page)).toHaveText(first);
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+	await page.reload();
+	await expect(question(page)).toHaveText(first);
+	expect(await readLog(page)).toEqual([]);
+
+	// Undo by button works too, and so do Bury and Suspend.
+	await page.getByRole('button', { name: 'Bury' }).click();
+	await expect(question(page)).not.toHaveText(first);
+	await expect(page.getByText('Card buried until tomorrow.')).toBeVisible();
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(question(page)).toHaveText(first);
+});
+
+test('a rating in one tab updates Home in another without a reload', async ({
+	watched: home,
+	context
+}) => {
+	await home.goto('/');
+	await expect(home.getByTestId('reviews-today')).toHaveText('0');
+	const newBefore = await figure(home, 'new-left');
+
+	const review = await context.newPage();
+	await review.goto('/review');
+	await expect(review.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await review.keyboard.press('Space');
+	await review.keyboard.press('3');
+	await expect(review.getByLabel('Cards left')).toContainText('Learning 1');
+
+	await expect(home.getByTestId('reviews-today')).toHaveText('1');
+	await expect(home.getByTestId('new-left')).toHaveText(String(newBefore - 1));
+	await expect(home.getByTestId('streak')).toHaveText('1 day');
+	await review.close();
+});
+
+test('one topic can be reviewed on its own', async ({ watched: page }) => {
+	await page.goto('/review');
+	const picker = page.getByLabel('Review all topics or one');
+	await expect(picker).toBeVisible();
+	const options = await picker.locator('option').allTextContents();
+	expect(options[0]).toBe('All topics');
+	await picker.selectOption({ label: options[2]! });
+	await expect(page.getByRole('region', { name: /Question/ })).toContainText(options[2]!);
+	for (let i = 0; i < 2; i++) {
+		await page.keyboard.press('Space');
+		await page.keyboard.press('4');
+		await expect(page.getByRole('region', { name: /Question/ })).toContainText(options[2]!);
+	}
+});
