@@ -24,7 +24,7 @@ export function countReviewsPerDay(
 export interface HeatmapCell extends DayCount {
 	/** 0 Monday … 6 Sunday. */
 	weekday: number;
-	/** 0 for no reviews, then 1–4 by quarters of the busiest day. */
+	/** 0 for no reviews, then 1–4 by quarters of the days studied (1 the lightest quarter). */
 	level: 0 | 1 | 2 | 3 | 4;
 }
 
@@ -38,7 +38,8 @@ export interface Heatmap {
 
 /**
  * The calendar heatmap of the last `days` study days (365 by default): counts, weekdays and a shade
- * from 0 to 4 relative to the busiest day.
+ * from 0 to 4. Shades split the days studied into quarters by count, so that one very busy day does
+ * not leave every other day in the lightest shade.
  */
 export function buildHeatmap(
 	reviews: readonly Pick<StatsReview, 'reviewedAt'>[],
@@ -47,19 +48,29 @@ export function buildHeatmap(
 	days = 365
 ): Heatmap {
 	const counts = countReviewsPerDay(reviews, now, dayStartHour, days);
-	let max = 0;
-	let total = 0;
-	let daysStudied = 0;
-	for (const { count } of counts) {
-		if (count > max) max = count;
-		total += count;
-		if (count > 0) daysStudied++;
-	}
+	const studied = counts
+		.map((d) => d.count)
+		.filter((count) => count > 0)
+		.sort((a, b) => a - b);
+	const quartile = (q: number) => studied[Math.floor((studied.length - 1) * q)] ?? 0;
+	const limits = [quartile(0.25), quartile(0.5), quartile(0.75)];
+	const levelOf = (count: number): HeatmapCell['level'] =>
+		count === 0
+			? 0
+			: count <= limits[0]!
+				? 1
+				: count <= limits[1]!
+					? 2
+					: count <= limits[2]!
+						? 3
+						: 4;
 	const cells = counts.map(({ day, count }) => ({
 		day,
 		count,
 		weekday: (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7,
-		level: (count === 0 ? 0 : Math.min(4, Math.ceil((count / max) * 4))) as HeatmapCell['level']
+		level: levelOf(count)
 	}));
-	return { cells, max, total, daysStudied };
+	let total = 0;
+	for (const count of studied) total += count;
+	return { cells, max: studied.at(-1) ?? 0, total, daysStudied: studied.length };
 }
