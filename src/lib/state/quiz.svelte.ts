@@ -135,6 +135,8 @@ export class QuizSession {
 		this.isBusy = true;
 		try {
 			const now = this.#deps.now();
+			// The answer may hold component state (proxies), which IndexedDB cannot store.
+			answer = $state.snapshot(answer) as QuizAnswer;
 			const grade = gradeAnswer(question, answer);
 			const durationMs = Math.max(0, now - this.#shownAt);
 			const next: QuizRecord = {
@@ -160,6 +162,7 @@ export class QuizSession {
 				}
 			});
 			this.record = next;
+			this.isResumed = false;
 			if (next.options.mode === 'practice') this.phase = 'feedback';
 			else if (next.answers.length >= next.questions.length) await this.#finish();
 			else this.#show();

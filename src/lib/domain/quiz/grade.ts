@@ -1,5 +1,5 @@
 import { editDistance, normalizeAnswer } from '../text.ts';
-import type { Grade, Question, QuizAnswer, TypedQuestion } from './types.ts';
+import type { Grade, Question, QuizAnswer, QuizRecord, TypedQuestion } from './types.ts';
 
 /** Typos are forgiven only in answers at least this long (after normalising). */
 export const TYPO_MIN_LENGTH = 5;
@@ -155,4 +155,12 @@ export function describeAnswer(question: Question, answer: QuizAnswer): string {
 				? answer.order.map((i) => question.events[i]?.text ?? '').join('; ')
 				: '';
 	}
+}
+
+/** The answered questions of a stored quiz, in order (questions not answered yet are left out). */
+export function answeredQuestions(record: QuizRecord): AnsweredQuestion[] {
+	return record.answers.flatMap((entry, i) => {
+		const question = record.questions[i];
+		return question ? [{ question, answer: entry.answer, grade: entry.grade }] : [];
+	});
 }
