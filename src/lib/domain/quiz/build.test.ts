@@ -161,17 +161,27 @@ describe('orderWeakSpots', () => {
 	});
 });
 
-/** Checks the rules of one question against its item; returns where the right answer was shown. */
-function checkQuestion(q: Question, item: Item): number | undefined {
-	expect(supportedTypes(item)).toContain(q.type);
-	expect(q.prompt.trim()).not.toBe('');
-	expect(q.prompt).not.toMatch(/\{(answer|left)\}/);
+/**
+ * Checks the rules of one question against its item; returns where the right answer was shown.
+ * Problems are collected rather than asserted one by one, so that 500 seeds run quickly.
+ */
+function checkQuestion(q: Question, item: Item, problems: string[]): number | undefined {
+	const check = (ok: boolean, what: string) => {
+		if (!ok) problems.push(`${q.itemId} (${q.type}): ${what}`);
+	};
+	const within = (texts: readonly string[], pool: readonly string[]) => {
+		const keys = new Set(keysOf(pool));
+		return keysOf(texts).every((k) => keys.has(k));
+	};
+	check(supportedTypes(item).includes(q.type), 'type not supported by the item');
+	check(q.prompt.trim() !== '', 'empty prompt');
+	check(!/\{(answer|left)\}/.test(q.prompt), 'unfilled template');
 	switch (q.type) {
 		case 'choice': {
-			expect(q.options).toHaveLength(4);
-			expect(hasNoRepeats(q.options)).toBe(true);
-			expect(q.options[q.correct]).toBe(q.answerText);
-			const distractors = keysOf(q.options.filter((_, i) => i !== q.correct));
+			check(q.options.length === 4, 'not four options');
+			check(hasNoRepeats(q.options), 'repeated option');
+			check(q.options[q.correct] === q.answerText, 'right option is not the answer');
+			const distractors = q.options.filter((_, i) => i !== q.correct);
 			let pool: string[];
 			let accepted: string[];
 			if (item.kind === 'qa') {
@@ -181,85 +191,105 @@ function checkQuestion(q: Question, item: Item): number | undefined {
 				const negative = q.prompt.includes(' not ');
 				pool = negative ? item.members : item.others;
 				accepted = negative ? item.others : item.members;
-				expect(accepted).toContain(q.answerText);
+				check(accepted.includes(q.answerText), 'answer not in the set');
 			} else if (item.kind === 'timeline') {
 				const years = item.events.map((e) => e.date.slice(0, 4));
-				expect(years).toContain(q.answerText);
-				expect(q.options.every((o) => /^\d{4}$/.test(o))).toBe(true);
+				check(years.includes(q.answerText), 'answer is not an event year');
+				check(
+					q.options.every((o) => /^\d{4}$/.test(o)),
+					'an option is not a year'
+				);
 				pool = q.options;
 				accepted = [q.answerText];
 			} else if (item.kind === 'pairs') {
 				pool = item.pairs.map((p) => p.right);
 				accepted = [q.answerText];
-				const pair = item.pairs.find((p) => p.right === q.answerText)!;
-				expect(q.prompt).toContain(pair.left);
+				const pair = item.pairs.find((p) => p.right === q.answerText);
+				check(
+					pair !== undefined && q.prompt.includes(pair.left),
+					'prompt does not name the left side'
+				);
 			} else {
 				pool = FIXTURE_BANK.items.flatMap((i) =>
 					i.kind === 'statement' && i.topic === item.topic ? i.falsehoods : []
 				);
 				accepted = [item.truth];
-				expect(q.answerText).toBe(item.truth);
+				check(q.answerText === item.truth, 'answer is not the truth');
 			}
-			for (const d of distractors) {
-				expect(keysOf(pool)).toContain(d);
-				expect(keysOf(accepted)).not.toContain(d);
-			}
+			check(within(distractors, pool), 'a distractor is not from the same pool');
+			const acceptedKeys = new Set(keysOf(accepted));
+			check(!keysOf(distractors).some((d) => acceptedKeys.has(d)), 'a distractor is accepted');
 			return q.correct;
 		}
 		case 'multi': {
 			if (item.kind !== 'set') throw new Error('multi from a non-set item');
-			expect(q.options).toHaveLength(5);
-			expect(hasNoRepeats(q.options)).toBe(true);
-			expect(q.correct.length).toBeGreaterThanOrEqual(2);
-			expect(q.correct.length).toBeLessThanOrEqual(4);
-			q.options.forEach((o, i) => {
-				expect(q.correct.includes(i) ? item.members : item.others).toContain(o);
-			});
+			check(q.options.length === 5, 'not five options');
+			check(hasNoRepeats(q.options), 'repeated option');
+			check(q.correct.length >= 2 && q.correct.length <= 4, 'not 2-4 right options');
+			check(
+				q.options.every((o, i) => (q.correct.includes(i) ? item.members : item.others).includes(o)),
+				'an option is marked wrongly'
+			);
 			return q.correct[0];
 		}
 		case 'truefalse': {
-			expect(q.statement).toMatch(/^[A-Z“0-9]/);
-			expect(q.statement).not.toMatch(/\{answer\}/);
+			check(/^[A-Z“0-9]/.test(q.statement), 'statement does not start with a capital');
+			check(!q.statement.includes('{answer}'), 'unfilled statement');
 			if (item.kind === 'qa') {
 				const filled = (x: string) => item.statement!.replace('{answer}', x);
-				if (q.isTrue) expect(q.statement).toBe(filled(item.answer));
-				else expect(item.distractors.map(filled)).toContain(q.statement);
+				check(
+					q.isTrue
+						? q.statement === filled(item.answer)
+						: item.distractors.map(filled).includes(q.statement),
+					'statement does not match its truth value'
+				);
 			} else if (item.kind === 'statement') {
-				expect(q.isTrue ? [item.truth] : item.falsehoods).toContain(q.statement);
+				check(
+					(q.isTrue ? [item.truth] : item.falsehoods).includes(q.statement),
+					'statement does not match its truth value'
+				);
 			} else if (item.kind === 'set') {
 				const pool = q.isTrue ? item.members : item.others;
-				expect(pool.some((m) => q.statement.includes(m))).toBe(true);
+				check(
+					pool.some((m) => q.statement.includes(m)),
+					'statement does not match its truth value'
+				);
 			}
-			if (!q.isTrue) expect(q.correction).toBeTruthy();
+			check(q.isTrue || Boolean(q.correction), 'a false statement has no correction');
 			return q.isTrue ? 0 : 1;
 		}
 		case 'typed': {
-			expect(q.accepted.length).toBeGreaterThan(0);
+			check(q.accepted.length > 0, 'nothing accepted');
 			const accepted = new Set(keysOf(q.accepted));
-			expect(keysOf(q.rejected).some((r) => accepted.has(r))).toBe(false);
+			check(!keysOf(q.rejected).some((r) => accepted.has(r)), 'a rejected answer is accepted');
 			return undefined;
 		}
 		case 'matching': {
 			if (item.kind !== 'pairs') throw new Error('matching from a non-pairs item');
-			expect([4, 5]).toContain(q.left.length);
-			expect(q.right.slice().sort()).toEqual(q.correct.map((c) => q.right[c]).sort());
-			q.left.forEach((left, i) => {
-				expect(item.pairs).toContainEqual({ left, right: q.right[q.correct[i]!] });
-			});
-			expect(hasNoRepeats(q.left)).toBe(true);
-			expect(q.correct.every((c, i) => c === i)).toBe(false);
+			check(q.left.length === 4 || q.left.length === 5, 'not four or five pairs');
+			check(
+				new Set(q.correct).size === q.left.length && q.right.length === q.left.length,
+				'right sides are not a permutation'
+			);
+			check(
+				q.left.every((left, i) =>
+					item.pairs.some((p) => p.left === left && p.right === q.right[q.correct[i]!])
+				),
+				'a pair is matched wrongly'
+			);
+			check(hasNoRepeats(q.left), 'repeated left side');
+			check(!q.correct.every((c, i) => c === i), 'shown already matched');
 			return q.correct[0];
 		}
 		case 'ordering': {
 			if (item.kind !== 'timeline') throw new Error('ordering from a non-timeline item');
-			expect(q.events.length).toBeGreaterThanOrEqual(3);
-			expect(q.events.length).toBeLessThanOrEqual(5);
+			check(q.events.length >= 3 && q.events.length <= 5, 'not three to five events');
 			const dates = q.correct.map((i) => q.events[i]!.date);
 			for (let i = 1; i < dates.length; i++) {
-				expect(dates[i]! > dates[i - 1]!).toBe(true);
-				expect(dates[i]!.startsWith(dates[i - 1]!)).toBe(false);
+				check(dates[i]! > dates[i - 1]!, 'not in chronological order');
+				check(!dates[i]!.startsWith(dates[i - 1]!), 'two dates cannot be ordered');
 			}
-			expect(q.correct.every((c, i) => c === i)).toBe(false);
+			check(!q.correct.every((c, i) => c === i), 'shown already in order');
 			return q.correct[0];
 		}
 	}
@@ -269,18 +299,20 @@ describe('buildQuiz: the rules of every question type over 500 seeds', () => {
 	for (const type of QUESTION_TYPES) {
 		it(`${type}: right options, distractors from the same pool, shuffled, no item twice`, () => {
 			const positions = new Set<number>();
+			const problems: string[] = [];
 			let asked = 0;
 			for (let seed = 0; seed < 500; seed++) {
 				const quiz = build(`seed-${seed}`, { types: [type], length: 50 });
 				const ids = quiz.questions.map((q) => q.itemId);
-				expect(new Set(ids).size).toBe(ids.length);
+				if (new Set(ids).size !== ids.length) problems.push(`seed ${seed}: an item twice`);
 				for (const q of quiz.questions) {
-					expect(q.type).toBe(type);
-					const position = checkQuestion(q, itemOf(q));
+					if (q.type !== type) problems.push(`seed ${seed}: a ${q.type} question`);
+					const position = checkQuestion(q, itemOf(q), problems);
 					if (position !== undefined) positions.add(position);
 					asked++;
 				}
 			}
+			expect(problems.slice(0, 10)).toEqual([]);
 			expect(asked).toBeGreaterThan(500);
 			// Shuffled: over many seeds the right answer turns up in every position.
 			const expected = {
