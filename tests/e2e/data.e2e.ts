@@ -239,26 +239,30 @@ test('the Stats page shows numbers after a few reviews', async ({ watched: page 
 	await expect(page.getByRole('region', { name: 'Quiz scores' })).toContainText('80%');
 });
 
-test('the Stats page and the data section pass axe in light and dark', async ({
-	watched: page
-}) => {
-	await seed(page);
-	for (const [path, selector] of [
-		['/stats', 'main'],
-		['/settings', 'section[aria-labelledby="data-heading"]']
-	] as const) {
-		await page.goto(path);
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		await expect(page.locator(selector).first()).toBeVisible();
-		for (const colorScheme of ['light', 'dark'] as const) {
-			await page.emulateMedia({ colorScheme });
-			const results = await new AxeBuilder({ page })
-				.include(selector)
-				.withTags(['wcag2a', 'wcag2aa'])
-				.analyze();
-			expect(
-				results.violations.map((v) => `${path} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
-			).toEqual([]);
+for (const [path, selector] of [
+	['/stats', 'main'],
+	['/settings', 'section[aria-labelledby="data-heading"]']
+] as const) {
+	test(`${path} (${selector}) passes axe in light and dark, at phone and desktop width`, async ({
+		watched: page
+	}) => {
+		test.slow();
+		await seed(page);
+		for (const width of [360, 1280]) {
+			await page.setViewportSize({ width, height: 800 });
+			await page.goto(path);
+			await expect(page.locator(selector).first()).toBeVisible();
+			await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+			for (const colorScheme of ['light', 'dark'] as const) {
+				await page.emulateMedia({ colorScheme });
+				const results = await new AxeBuilder({ page })
+					.include(selector)
+					.withTags(['wcag2a', 'wcag2aa'])
+					.analyze();
+				expect(
+					results.violations.map((v) => `${width} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
+				).toEqual([]);
+			}
 		}
-	}
-});
+	});
+}
