@@ -55,6 +55,15 @@ describe('planMerge', () => {
 		expect(plan.quizAttempts.map((a) => a.startedAt)).toEqual([20]);
 		expect(plan.settings).toEqual([{ key: 'newPerDay', value: 5 }]);
 	});
+
+	it("adds the backup's unfinished quiz only when no quiz is in progress here", () => {
+		const active = backupQuiz({ id: 3, status: 'active', startedAt: 30, finishedAt: 0 });
+		const incoming = { cards: [], reviews: [], quizAttempts: [active], settings: [] };
+		const none = { cards: [], reviews: [], quizAttempts: [], settingKeys: [] };
+		expect(planMerge(none, incoming).quizAttempts).toHaveLength(1);
+		const busy = { ...none, quizAttempts: [{ startedAt: 5, status: 'active' as const }] };
+		expect(planMerge(busy, incoming).quizAttempts).toHaveLength(0);
+	});
 });
 
 describe('summarizeBackup', () => {

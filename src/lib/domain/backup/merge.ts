@@ -11,7 +11,7 @@ import type {
 export interface StoredRows {
 	cards: readonly BackupCard[];
 	reviews: readonly Pick<BackupReview, 'cardId' | 'reviewedAt'>[];
-	quizAttempts: readonly Pick<BackupQuizAttempt, 'startedAt'>[];
+	quizAttempts: readonly Pick<BackupQuizAttempt, 'startedAt' | 'status'>[];
 	settingKeys: readonly string[];
 }
 
@@ -30,8 +30,9 @@ const reviewKey = (r: Pick<BackupReview, 'cardId' | 'reviewedAt'>) =>
  * Plans a Merge of a backup into what is stored. For each card the more recently reviewed version
  * wins (the stored one on a tie). Logs are united without duplicates: a review is the same review
  * when it has the same card and time, a quiz when it started at the same time; added rows get new ids
- * (numbered in time order) because ids from another device may already be taken here. Settings
- * already set here stay; settings only in the backup are added.
+ * (numbered in time order) because ids from another device may already be taken here. The app keeps
+ * one quiz in progress at most, so the backup's unfinished quiz is added only when none is in
+ * progress here. Settings already set here stay; settings only in the backup are added.
  */
 export function planMerge(stored: StoredRows, incoming: BackupTables): MergePlan {
 	const storedCards = new Map(stored.cards.map((card) => [card.id, card]));
@@ -51,9 +52,14 @@ export function planMerge(stored: StoredRows, incoming: BackupTables): MergePlan
 	reviews.sort((a, b) => a.reviewedAt - b.reviewedAt);
 
 	const quizStarts = new Set(stored.quizAttempts.map((a) => a.startedAt));
+	let hasActiveQuiz = stored.quizAttempts.some((a) => a.status === 'active');
 	const quizAttempts: Omit<BackupQuizAttempt, 'id'>[] = [];
 	for (const { id: _id, ...attempt } of incoming.quizAttempts) {
 		if (quizStarts.has(attempt.startedAt)) continue;
+		if (attempt.status === 'active') {
+			if (hasActiveQuiz) continue;
+			hasActiveQuiz = true;
+		}
 		quizStarts.add(attempt.startedAt);
 		quizAttempts.push(attempt);
 	}
