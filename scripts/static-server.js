@@ -1,7 +1,8 @@
 // A small static file server for tests and benchmarks: serves a folder and answers any unknown path
-// with its SPA fallback (200.html), as a static host would.
+// with its SPA fallback (200.html), gzip and cache headers, as a static host would.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -31,8 +32,19 @@ export function serveStatic(dir, port) {
 			response.writeHead(status).end('Not found');
 			return;
 		}
-		const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-		if (file.endsWith('service-worker.js')) headers['cache-control'] = 'no-cache';
+		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		const headers = { 'content-type': type, vary: 'accept-encoding' };
+		// As a static host would: hashed assets are immutable, everything else is revalidated.
+		headers['cache-control'] = path.includes('/_app/immutable/')
+			? 'public, max-age=31536000, immutable'
+			: 'no-cache';
+		const isText = /text|javascript|json|svg|manifest/.test(type);
+		if (isText && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+			headers['content-encoding'] = 'gzip';
+			response.writeHead(status, headers);
+			createReadStream(file).pipe(createGzip()).pipe(response);
+			return;
+		}
 		response.writeHead(status, headers);
 		createReadStream(file).pipe(response);
 	});
