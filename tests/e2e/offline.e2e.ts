@@ -187,8 +187,7 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 	}) => {
 		test.setTimeout(120_000);
 		execFileSync('npm', ['run', '--silent', 'build'], {
-			env: { ...process.env, BUILD_DIR: BUILD_B, KIT_OUT_DIR: KIT_OUT_B },
-			stdio: ['ignore', 'ignore', 'inherit']
+			env: { ...process.env, BUILD_DIR: BUILD_B, KIT_OUT_DIR: KIT_OUT_B }
 		});
 		const [versionA, versionB] = [versionOf(BUILD_A), versionOf(BUILD_B)];
 		expect(versionB).not.toBe(versionA);
@@ -213,7 +212,7 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 			await page.evaluate(async () => {
 				const registration = await navigator.serviceWorker.getRegistration();
 				return {
-					isWaiting: registration?.waiting !== null,
+					isWaiting: Boolean(registration?.waiting),
 					sameDocument: 'reviewInProgress' in window
 				};
 			})
@@ -221,8 +220,16 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
 		expect(await cacheNames(page)).toContain(`csto-study-${versionA}`);
 
+		// "Later" hides the banner; the new version keeps waiting and is offered again on the next load.
+		await page.getByRole('button', { name: 'Later' }).click();
+		await expect(reload).toHaveCount(0);
+		await page.reload();
+		await expect(reload).toBeVisible();
+		expect(await cacheNames(page)).toContain(`csto-study-${versionA}`);
+
+		await page.evaluate(() => Object.assign(window, { beforeUpdate: true }));
 		await reload.click();
-		await page.waitForFunction(() => !('reviewInProgress' in window));
+		await page.waitForFunction(() => !('beforeUpdate' in window));
 		await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
 		await expect(reload).toHaveCount(0);
 		expect(await cacheNames(page)).toEqual([`csto-study-${versionB}`]);
