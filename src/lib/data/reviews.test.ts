@@ -65,6 +65,20 @@ describe('countStreak', () => {
 		expect(await countStreak(db, now, 4)).toBe(5);
 		expect(await countStreak(db, new Date(2026, 10, 30, 12), 4)).toBe(0);
 	});
+
+	it('counts long streaks across many days, stopping at the first day without a rating', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const now = new Date(2026, 10, 28, 12, 0);
+		const days = (count: number, from = 1) =>
+			Array.from({ length: count }, (_, i) => row('a', new Date(2026, 10, 28 - from - i, 9), 2));
+		await db.reviews.bulkAdd(days(70));
+		expect(await countStreak(db, now, 4)).toBe(70);
+		await db.reviews
+			.where('reviewedAt')
+			.equals(new Date(2026, 10, 28 - 41, 9).getTime())
+			.delete();
+		expect(await countStreak(db, now, 4)).toBe(40);
+	});
 });
 
 describe('listReviewsOfCard', () => {

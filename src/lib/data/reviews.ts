@@ -60,20 +60,34 @@ export async function countStreak(
 	return memo.days + (todayTotal > 0 ? 1 : 0);
 }
 
-/** Counts the study days in a row before `dayStart` with a rating, one index lookup per day. */
+// Days are checked in batches whose lookups run side by side in one transaction: in Chromium each
+// IndexedDB request costs a round trip, so one request after another was about ten times slower.
+const STREAK_BATCH = 32;
+
+/** Counts the study days in a row before `dayStart` that have a rating. */
 async function countDaysInARow(
 	db: CstoDb,
 	dayStart: number,
 	dayStartHour: number
 ): Promise<number> {
-	let days = 0;
-	let end = dayStart;
-	for (;;) {
-		const start = startOfStudyDay(end - 1, dayStartHour);
-		const latest = (await db.reviews.where('reviewedAt').below(end).lastKey()) as
-			number | undefined;
-		if (latest === undefined || latest < start) return days;
-		days++;
-		end = start;
-	}
+	return db.transaction('r', db.reviews, async () => {
+		let days = 0;
+		let end = dayStart;
+		for (;;) {
+			const ranges: [number, number][] = [];
+			for (let i = 0; i < STREAK_BATCH; i++) {
+				const start = startOfStudyDay(end - 1, dayStartHour);
+				ranges.push([start, end]);
+				end = start;
+			}
+			const found = await Promise.all(
+				ranges.map(([start, stop]) =>
+					db.reviews.where('reviewedAt').between(start, stop, true, false).limit(1).primaryKeys()
+				)
+			);
+			const firstEmpty = found.findIndex((keys) => keys.length === 0);
+			if (firstEmpty >= 0) return days + firstEmpty;
+			days += STREAK_BATCH;
+		}
+	});
 }
