@@ -27,9 +27,10 @@ export const test = base.extend<{
 	consoleErrors: async ({}, use) => {
 		await use([]);
 	},
-	watched: async ({ page, baseURL, foreignRequests, consoleErrors }, use) => {
+	watched: async ({ page, context, baseURL, foreignRequests, consoleErrors }, use) => {
 		const origin = new URL(baseURL!).origin;
-		page.on('request', (request) => {
+		// On the context, so that requests made by the service worker are seen too.
+		context.on('request', (request) => {
 			const url = new URL(request.url());
 			if (['data:', 'blob:', 'chrome-extension:'].includes(url.protocol)) return;
 			if (url.origin !== origin) foreignRequests.push(request.url());
