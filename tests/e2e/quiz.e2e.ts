@@ -62,6 +62,16 @@ async function answerByKeyboard(page: Page) {
 		const first = await form.locator('ol li .text').first().innerText();
 		await page.keyboard.press('Enter');
 		await expect(form.locator('ol li .text').nth(1)).toHaveText(first);
+		// Enter on a move button moves again: go on to "Check answer" as a keyboard user would.
+		const check = form.getByRole('button', { name: 'Check answer' });
+		for (
+			let guard = 0;
+			guard < 20 && !(await check.evaluate((b) => b === document.activeElement));
+			guard++
+		) {
+			await page.keyboard.press('Tab');
+		}
+		await expect(check).toBeFocused();
 	}
 	await page.keyboard.press('Enter');
 }

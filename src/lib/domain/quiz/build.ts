@@ -11,6 +11,7 @@ import {
 import {
 	MAX_QUIZ_LENGTH,
 	MIN_QUIZ_LENGTH,
+	QUESTION_TYPES,
 	type BuildOptions,
 	type Question,
 	type QuestionType,
@@ -142,15 +143,33 @@ export function buildQuiz(bank: Bank, options: BuildOptions, rng: Rng): Quiz {
 		chosen.push(entry);
 		counts.set(entry.question.type, (counts.get(entry.question.type) ?? 0) + 1);
 	};
-	for (const item of candidates) {
-		if (chosen.length >= count) break;
-		let types: readonly QuestionType[] = supportedTypes(item).filter((t) =>
-			options.types.includes(t)
-		);
+	const typesFor = (item: Item): readonly QuestionType[] => {
+		const types = supportedTypes(item).filter((t) => options.types.includes(t));
 		// A retry asks every missed item even if none of the chosen types fits it.
-		if (types.length === 0 && isRetry) types = supportedTypes(item);
-		if (types.length === 0) continue;
-		const question = generateQuestion(item, leastUsed(types, counts, rng), rng, context);
+		return types.length === 0 && isRetry ? supportedTypes(item) : types;
+	};
+	const pool = candidates
+		.map((item) => ({ item, types: typesFor(item) }))
+		.filter((entry) => entry.types.length > 0);
+	// How many items left in the pool can take each type.
+	const supply = new Map<QuestionType, number>();
+	for (const entry of pool) for (const t of entry.types) supply.set(t, (supply.get(t) ?? 0) + 1);
+	// A random quiz picks the least-used type first and then the next item that can take it, so that
+	// types are spread as evenly as the items allow. Weak spots and retries keep their item order.
+	const isTypeFirst = !isRetry && !options.weakSpots;
+	while (chosen.length < count && pool.length > 0) {
+		let index = 0;
+		let type: QuestionType;
+		if (isTypeFirst) {
+			const available = QUESTION_TYPES.filter((t) => (supply.get(t) ?? 0) > 0);
+			type = leastUsed(available, counts, rng);
+			index = pool.findIndex((entry) => entry.types.includes(type));
+		} else {
+			type = leastUsed(pool[0]!.types, counts, rng);
+		}
+		const { item, types } = pool.splice(index, 1)[0]!;
+		for (const t of types) supply.set(t, supply.get(t)! - 1);
+		const question = generateQuestion(item, type, rng, context);
 		const entry = { question, revealing: revealingOf(question) };
 		if (!isRetry && chosen.some((c) => givesAway(c.revealing, entry.revealing))) {
 			deferred.push(entry);

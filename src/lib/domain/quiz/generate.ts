@@ -112,6 +112,32 @@ function base(item: Item, prompt: string, answerText: string) {
 }
 
 const yearOfDate = (date: string) => date.slice(0, 4);
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+/**
+ * Writes a partial date as people read it (the same on every machine, unlike toLocaleDateString).
+ * @example formatPartialDate('1992-05-15') // '15 May 1992'
+ */
+export function formatPartialDate(date: string): string {
+	const [year, month, day] = date.split('-');
+	if (!month) return year!;
+	const name = MONTHS[Number(month) - 1]!;
+	return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}
 // Two partial dates can be ordered unless one is a prefix of the other ("2022-01" and "2022-01-06").
 const isComparable = (a: string, b: string) => !a.startsWith(b) && !b.startsWith(a);
 
@@ -303,7 +329,9 @@ function fromTimeline(item: TimelineItem & Item, type: QuestionType, rng: Rng): 
 		if (shown.every((e, i) => e === chronological[i])) shown = [...shown.slice(1), shown[0]!];
 		const events = shown.map((e) => ({ text: e.text, date: e.date }));
 		const correct = chronological.map((e) => shown.indexOf(e));
-		const answerText = chronological.map((e) => `${yearOfDate(e.date)}: ${e.text}`).join('; ');
+		const answerText = chronological
+			.map((e) => `${formatPartialDate(e.date)}: ${e.text}`)
+			.join('; ');
 		return { ...base(item, item.prompt, answerText), type, events, correct };
 	}
 	const event = sample(rng, item.events, 1)[0]!;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatPartialDate } from './generate';
 import { describeAnswer, gradeAnswer, gradeTyped, summarizeResults } from './grade';
 import type {
 	ChoiceQuestion,
@@ -194,5 +195,15 @@ describe('summarizeResults', () => {
 	});
 	it('gives zero for an empty quiz', () => {
 		expect(summarizeResults([]).percent).toBe(0);
+	});
+});
+
+describe('formatPartialDate', () => {
+	it.each([
+		['1992', '1992'],
+		['2024-02', 'February 2024'],
+		['1992-05-15', '15 May 1992']
+	])('%s reads as %s', (date, text) => {
+		expect(formatPartialDate(date)).toBe(text);
 	});
 });
