@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -268,4 +269,58 @@ test('"Retry wrong answers" asks exactly the missed items', async ({ watched: pa
 		await skip(page);
 	}
 	expect(asked.slice().sort()).toEqual(missed.slice().sort());
+});
+
+test('sharing shows the link to copy by hand when the clipboard is refused', async ({
+	watched: page
+}) => {
+	await page.addInitScript(() => {
+		navigator.clipboard.writeText = () =>
+			Promise.reject(new DOMException('Denied', 'NotAllowedError'));
+	});
+	await startFromUrl(page, 'seed=noclip&n=5&mode=exam');
+	for (let n = 1; n <= 5; n++) await skipExam(page, n, 5);
+	await page.getByRole('button', { name: 'Share this quiz' }).click();
+	const link = page.getByRole('textbox', { name: /Copy this link by hand/ });
+	await expect(link).toHaveValue(/\/quiz\?seed=noclip&n=5&mode=exam$/);
+	await expect(page.getByText('Link copied')).toHaveCount(0);
+});
+
+test('set-up, question, feedback and results pass axe in light and dark, phone and desktop', async ({
+	watched: page
+}) => {
+	test.slow();
+	const check = async (what: string) => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			const results = await new AxeBuilder({ page })
+				.include('main')
+				.withTags(['wcag2a', 'wcag2aa'])
+				.analyze();
+			expect(
+				results.violations.map((v) => `${what} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
+			).toEqual([]);
+		}
+	};
+	for (const width of [360, 1280]) {
+		await page.setViewportSize({ width, height: 800 });
+		await page.goto('/quiz');
+		await expect(page.getByRole('button', { name: 'Start quiz' })).toBeVisible();
+		await check(`${width} set-up`);
+		await startFromUrl(page, `seed=axe${width}&n=6&mode=practice`);
+		for (let n = 1; n <= 6; n++) {
+			await expect(page.getByText(`Question ${n} of 6`)).toBeVisible();
+			await check(`${width} question ${n}`);
+			await page.getByRole('button', { name: "Don't know" }).click();
+			await expect(question(page).getByRole('status')).toContainText('Not right');
+			await check(`${width} feedback ${n}`);
+			await page.getByRole('button', { name: n === 6 ? 'See results' : 'Next question' }).click();
+		}
+		await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+		await check(`${width} results`);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+	}
 });
