@@ -46,3 +46,24 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/** Every row of one IndexedDB table of the app, read straight from IndexedDB (not through the app). */
+export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+	return page.evaluate(
+		(name) =>
+			new Promise<T[]>((resolve, reject) => {
+				const open = indexedDB.open('csto-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+					request.onsuccess = () => {
+						db.close();
+						resolve(request.result as T[]);
+					};
+					request.onerror = () => reject(request.error);
+				};
+			}),
+		store
+	);
+}

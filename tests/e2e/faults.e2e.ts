@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, readStore, test } from './fixtures';
+
+/** Shows the answer of the card on screen and rates it Good; returns the card's front text. */
+async function rateGood(page: Page): Promise<string> {
+	const front = (await page.locator('.front').first().innerText()).trim();
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await page.getByRole('button', { name: /^Good / }).click();
+	return front;
+}
+
+test('closing the tab right after a rating loses nothing', async ({ watched: page, context }) => {
+	await page.goto('/review');
+	const front = await rateGood(page);
+	// The screen has moved on to the next card: the rating must already be stored.
+	await expect(page.locator('.front').first()).not.toHaveText(front);
+	await page.close();
+
+	const again = await context.newPage();
+	await again.goto('/');
+	await expect(again.getByTestId('reviews-today')).toHaveText('1');
+	expect(await readStore(again, 'reviews')).toHaveLength(1);
+	expect(await readStore(again, 'cards')).toHaveLength(1);
+});
+
+test('closing the tab right after a quiz answer loses nothing', async ({
+	watched: page,
+	context
+}) => {
+	await page.goto('/quiz');
+	await page.getByRole('button', { name: '10 random questions' }).click();
+	await expect(page.getByText('Question 1 of 10')).toBeVisible();
+	await page.getByRole('button', { name: "Don't know" }).click();
+	await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
+	const url = page.url();
+	await page.close();
+
+	const again = await context.newPage();
+	await again.goto('/');
+	const attempts = await readStore<{ status: string; data: { answers?: unknown[] } }>(
+		again,
+		'quizAttempts'
+	);
+	expect(attempts).toHaveLength(1);
+	expect(attempts[0]!.status).toBe('active');
+	await again.goto(url);
+	await expect(again.getByText(/Question (1|2) of 10/)).toBeVisible();
+	await expect(again.getByRole('button', { name: /Next question|Check answer/ })).toBeVisible();
+	// The "Don't know" answer of question 1 is on record: the quiz resumes past it or shows it.
+	expect(await readStore(again, 'reviews')).toHaveLength(1);
+});
+
+test('a failed write (quota exceeded) shows a clear message and the app goes on', async ({
+	watched: page,
+	consoleErrors
+}) => {
+	await page.addInitScript(() => {
+		const w = window as unknown as { failWrites: boolean };
+		w.failWrites = false;
+		for (const method of ['put', 'add'] as const) {
+			const original = IDBObjectStore.prototype[method];
+			IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+				if (w.failWrites && this.name !== 'settings') {
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				}
+				return (original as (...a: unknown[]) => IDBRequest).apply(this, args);
+			} as never;
+		}
+	});
+	await page.goto('/review');
+	const front = (await page.locator('.front').first().innerText()).trim();
+	await page.evaluate(() => ((window as unknown as { failWrites: boolean }).failWrites = true));
+	await page.getByRole('button', { name: 'Show answer' }).click();
+	await page.getByRole('button', { name: /^Good / }).click();
+	const alert = page.getByRole('alert');
+	await expect(alert).toBeVisible();
+	await expect(alert).toContainText(/not saved|could not|storage|space/i);
+	// The card stays on screen and nothing was half-written.
+	await expect(page.locator('.front').first()).toHaveText(front);
+	expect(await readStore(page, 'reviews')).toHaveLength(0);
+	expect(await readStore(page, 'cards')).toHaveLength(0);
+
+	await page.evaluate(() => ((window as unknown as { failWrites: boolean }).failWrites = false));
+	await page.getByRole('button', { name: /^Good / }).click();
+	await expect(page.locator('.front').first()).not.toHaveText(front);
+	expect(await readStore(page, 'reviews')).toHaveLength(1);
+	// The failed attempt may log to the console; that is the app reporting it, not a crash.
+	consoleErrors.length = 0;
+});
+
+test('two tabs rating at the same time lose nothing', async ({ watched: page, context }) => {
+	const other = await context.newPage();
+	await page.goto('/review');
+	await other.goto('/review');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await expect(other.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await Promise.all(
+		[page, other].map((p) => p.getByRole('button', { name: 'Show answer' }).click())
+	);
+	await Promise.all([page, other].map((p) => p.getByRole('button', { name: /^Good / }).click()));
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await expect(other.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	const reviews = await readStore<{ cardId: string }>(page, 'reviews');
+	expect(reviews).toHaveLength(2);
+	const cards = await readStore<{ id: string; reps: number }>(page, 'cards');
+	// Both ratings are in the log, and every card's repetitions match its log rows.
+	for (const card of cards) {
+		expect(card.reps).toBe(reviews.filter((r) => r.cardId === card.id).length);
+	}
+	await page.goto('/');
+	await expect(page.getByTestId('reviews-today')).toHaveText('2');
+});
+
+/** Writes rows into a database created with an old schema version, as an old app version would. */
+async function seedOldDatabase(page: Page, fixture: OldDatabase) {
+	await page.evaluate(
+		(data) =>
+			new Promise<void>((resolvePromise, reject) => {
+				// Dexie stores version n as IndexedDB version n * 10.
+				const open = indexedDB.open('csto-study', data.version * 10);
+				open.onupgradeneeded = () => {
+					const db = open.result;
+					for (const [name, spec] of Object.entries(data.stores)) {
+						const [primary, ...indexes] = spec.split(',').map((s) => s.trim());
+						const autoIncrement = primary!.startsWith('++');
+						const keyPath = primary!.replace('++', '');
+						const store = db.createObjectStore(name, { keyPath, autoIncrement });
+						for (const index of indexes) store.createIndex(index, index);
+					}
+				};
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(Object.keys(data.rows), 'readwrite');
+					for (const [name, rows] of Object.entries(data.rows)) {
+						for (const row of rows) tx.objectStore(name).add(row);
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolvePromise();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		fixture
+	);
+}
+
+interface OldDatabase {
+	version: number;
+	stores: Record<string, string>;
+	rows: Record<string, Record<string, unknown>[]>;
+}
+
+const FIXTURES = ['db-v1.json'];
+
+for (const name of FIXTURES) {
+	test(`the app opened on a database from ${name} loses nothing`, async ({ watched: page }) => {
+		const fixture = JSON.parse(
+			readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8')
+		) as OldDatabase;
+		// An origin page that does not open the database, so the old schema can be written first.
+		await page.goto('/robots.txt');
+		await seedOldDatabase(page, fixture);
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+		await expect(page.getByTestId('reviews-today')).not.toHaveText('–');
+		for (const [store, rows] of Object.entries(fixture.rows)) {
+			const stored = await readStore(page, store);
+			expect(stored, store).toHaveLength(rows.length);
+			for (const row of rows) expect(stored).toContainEqual(expect.objectContaining(row));
+		}
+		await page.goto('/stats');
+		await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
+		await page.goto('/settings');
+		await expect(page.getByRole('spinbutton', { name: /New cards per day/i })).toHaveValue('12');
+	});
+}
