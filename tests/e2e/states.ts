@@ -1,0 +1,93 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * The states of the app a person sees, each reached from a fresh page by the visible controls only.
+ * Used by the accessibility sweep, the axe benchmark and `npm run screenshots`.
+ */
+export interface AppState {
+	name: string;
+	reach(page: Page): Promise<void>;
+}
+
+async function visit(page: Page, path: string, heading: string) {
+	await page.goto(path);
+	await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+async function startQuiz(page: Page) {
+	// A fixed seed, so that every run and every screenshot shows the same quiz.
+	await page.goto('/quiz?seed=tour01&n=5&mode=practice');
+	await expect(page.getByText(/^Question 1 of 5$/)).toBeVisible();
+}
+
+/** Answers the current question with "Don't know" (always possible) and waits for the feedback. */
+async function skipQuestion(page: Page) {
+	await page.getByRole('button', { name: "Don't know" }).click();
+	await expect(page.getByRole('button', { name: /Next question|See results/ })).toBeVisible();
+}
+
+/** Reviews `count` cards, rating them Good, so that Home and Stats have something to show. */
+export async function reviewCards(page: Page, count: number) {
+	await visit(page, '/review', 'Review');
+	for (let i = 0; i < count; i++) {
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await page.getByRole('button', { name: /^Good / }).click();
+		await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	}
+}
+
+export const APP_STATES: AppState[] = [
+	{ name: 'home', reach: (page) => visit(page, '/', 'Home') },
+	{ name: 'quiz-setup', reach: (page) => visit(page, '/quiz', 'Quiz') },
+	{ name: 'quiz-question', reach: startQuiz },
+	{
+		name: 'quiz-feedback',
+		reach: async (page) => {
+			await startQuiz(page);
+			await skipQuestion(page);
+		}
+	},
+	{
+		name: 'quiz-results',
+		reach: async (page) => {
+			await startQuiz(page);
+			for (let i = 1; i <= 5; i++) {
+				await skipQuestion(page);
+				await page.getByRole('button', { name: i < 5 ? 'Next question' : 'See results' }).click();
+			}
+			await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+		}
+	},
+	{
+		name: 'review-front',
+		reach: async (page) => {
+			await visit(page, '/review', 'Review');
+			await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+		}
+	},
+	{
+		name: 'review-back',
+		reach: async (page) => {
+			await visit(page, '/review', 'Review');
+			await page.getByRole('button', { name: 'Show answer' }).click();
+			await expect(page.getByRole('button', { name: /^Good / })).toBeVisible();
+		}
+	},
+	{ name: 'browse', reach: (page) => visit(page, '/browse', 'Browse') },
+	{
+		name: 'stats',
+		reach: async (page) => {
+			await reviewCards(page, 3);
+			await visit(page, '/stats', 'Stats');
+		}
+	},
+	{ name: 'settings', reach: (page) => visit(page, '/settings', 'Settings') },
+	{
+		name: 'settings-reset-confirmation',
+		reach: async (page) => {
+			await visit(page, '/settings', 'Settings');
+			await page.getByRole('button', { name: 'Reset progress' }).click();
+			await expect(page.getByRole('button', { name: 'Confirm reset' })).toBeVisible();
+		}
+	}
+];
