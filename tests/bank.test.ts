@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BANK, ITEMS_BY_ID } from '../src/lib/content/bank';
+import { BANK_INDEX } from '../src/lib/content/bank-index';
 import { bankPlugin } from '../src/lib/content/bank-plugin';
 import { readBank } from '../src/lib/content/read-bank';
 import { TOPICS } from '../src/lib/domain/bank/schema';
@@ -48,6 +49,16 @@ describe('the real question bank', () => {
 		expect(Object.isFrozen(BANK.items[0])).toBe(true);
 		expect(Object.isFrozen(BANK.items[0]!.sources[0])).toBe(true);
 		expect(() => (BANK.items as unknown[]).push({})).toThrow(TypeError);
+	});
+
+	it("has an index, in bank order, with exactly what decides each item's cards", () => {
+		expect(BANK_INDEX.map((i) => i.id)).toEqual(BANK.items.map((i) => i.id));
+		expect(BANK_INDEX.find((i) => i.kind === 'qa')).toHaveProperty('category');
+		expect(BANK_INDEX.find((i) => i.kind !== 'qa')).not.toHaveProperty('category');
+		expect(Object.keys(BANK_INDEX[0]!).sort()).toEqual(
+			BANK.items[0]!.kind === 'qa' ? ['category', 'id', 'kind', 'topic'] : ['id', 'kind', 'topic']
+		);
+		expect(Object.isFrozen(BANK_INDEX[0])).toBe(true);
 	});
 
 	it('says when the facts date from', () => {

@@ -1,5 +1,5 @@
 import raw from 'virtual:csto-bank';
-import { deepFreeze } from '../domain/bank/validate';
+import { deepFreeze } from '../domain/freeze';
 import type { Bank, Item, Topic } from '../domain/bank/schema';
 
 /** The question bank, validated at build time and frozen. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BankValidationError } from '../errors';
-import { validateBank, deepFreeze, type RawBankFile } from './validate';
+import { deepFreeze } from '../freeze';
+import { validateBank, type RawBankFile } from './validate';
 
 const SOURCE = { title: 'CSTO', publisher: 'Encyclopaedia', date: '2024-02' };
 

@@ -17,9 +17,12 @@ export interface CardFace {
 // questions, and sets, timelines, pairs and statements have no single answer to start from.
 const NON_REVERSIBLE_CATEGORIES = new Set(['year', 'date', 'number']);
 
+/** What decides an item's cards: its id, topic, kind and (for qa) category; no text is needed. */
+export type CardSource = Pick<Item, 'id' | 'topic' | 'kind'> & { category?: string };
+
 /** True when an item gets a reversed card (with the setting on): a qa item whose answer names one thing. */
-export function isReversible(item: Item): boolean {
-	return item.kind === 'qa' && !NON_REVERSIBLE_CATEGORIES.has(item.category);
+export function isReversible(item: CardSource): boolean {
+	return item.kind === 'qa' && !NON_REVERSIBLE_CATEGORIES.has(item.category ?? '');
 }
 
 /**
@@ -27,7 +30,7 @@ export function isReversible(item: Item): boolean {
  * and the item reverses sensibly.
  * @example cardTargetsFor(qaAboutACity, true).map((t) => t.cardId) // ['structure/hq', 'structure/hq:reverse']
  */
-export function cardTargetsFor(item: Item, reverseCards: boolean): CardTarget[] {
+export function cardTargetsFor(item: CardSource, reverseCards: boolean): CardTarget[] {
 	const forward = { cardId: item.id, itemId: item.id, topic: item.topic };
 	if (!reverseCards || !isReversible(item)) return [forward];
 	return [forward, { ...forward, cardId: item.id + REVERSE_SUFFIX }];

@@ -1,0 +1,9 @@
+import raw from 'virtual:csto-bank-index';
+import { deepFreeze } from '../domain/freeze';
+import type { CardSource } from '../domain/scheduling/face';
+
+/**
+ * The bank's items in bank order, reduced to id, topic, kind and category: what Home needs to count
+ * new cards. A separate module so that Home does not load the whole bank.
+ */
+export const BANK_INDEX: readonly CardSource[] = deepFreeze(raw);
