@@ -1,5 +1,5 @@
 import { AppError } from '../domain/errors';
-import type { Item } from '../domain/bank/schema';
+import type { CardSource } from '../domain/scheduling/face';
 import { nextStudyDayStart } from '../domain/day';
 import {
 	cardTargetFromId,
@@ -145,7 +145,7 @@ export function setSuspended(
 
 /** What the queue is built from: the bank, the time, the workload settings and an optional topic. */
 export interface QueueRequest {
-	items: readonly Item[];
+	items: readonly CardSource[];
 	now: Date;
 	options: QueueOptions;
 	topic?: string;

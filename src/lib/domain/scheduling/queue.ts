@@ -1,7 +1,6 @@
-import type { Item } from '../bank/schema';
 import { nextStudyDayStart, startOfStudyDay } from '../day';
 import { REVERSE_SUFFIX, type CardRow, type CardTarget } from './card';
-import { cardTargetsFor } from './face';
+import { cardTargetsFor, type CardSource } from './face';
 
 /** How far ahead a learning card may be shown when nothing else is left (Anki's "learn ahead limit"). */
 export const LEARN_AHEAD_MS = 20 * 60_000;
@@ -28,7 +27,7 @@ export interface DoneToday {
 
 export interface QueueInput {
 	/** The bank's items in bank order: cards whose item is not here never appear. */
-	items: readonly Item[];
+	items: readonly CardSource[];
 	/** Stored cards: at least every one due before the next study day starts (more is fine). */
 	cards: readonly CardRow[];
 	/** The id of every stored card, due or not; defaults to the ids in `cards`. Items with no card are new. */
