@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { applyBackup } from './backup';
 import { createDb, type CstoDb, type ReviewRow } from './db';
 import { countStreak, listReviewsOfCard, loadDoneToday } from './reviews';
 
@@ -78,6 +79,37 @@ describe('countStreak', () => {
 			.equals(new Date(2026, 10, 28 - 41, 9).getTime())
 			.delete();
 		expect(await countStreak(db, now, 4)).toBe(40);
+	});
+});
+
+describe('countStreak after an import with Replace', () => {
+	const now = new Date(2026, 10, 28, 12, 0);
+	const at = (daysAgo: number, hour = 9) => new Date(2026, 10, 28 - daysAgo, hour);
+	const log = (days: { id: number; cardId: string; at: Date }[]) =>
+		days.map(({ id, cardId, at }) => ({ ...row(cardId, at, 2), id }));
+	const replaceLog = (reviews: ReviewRow[]) =>
+		applyBackup(db, { cards: [], reviews, quizAttempts: [], settings: [] }, 'replace');
+
+	it.each([
+		{
+			case: 'the same number of older rows on other days',
+			before: [1, 2, 3].map((d) => ({ id: d, cardId: 'a', at: at(d) })),
+			after: [1, 2, 4].map((d) => ({ id: d, cardId: 'a', at: at(d) })),
+			streak: 2
+		},
+		{
+			case: 'the same number of rows and the same first and last times, from another device',
+			before: [1, 2, 3, 4].map((d) => ({ id: d, cardId: 'a', at: at(d) })),
+			after: [1, 2, 4, 4].map((d, i) => ({ id: 10 + i, cardId: 'b', at: at(d, 9 + i) })),
+			streak: 2
+		}
+	])('counts the imported log, not the one before ($case)', async ({ before, after, streak }) => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await db.reviews.bulkAdd(log(before));
+		expect(await countStreak(db, now, 4)).toBe(before.length);
+		await replaceLog(log(after));
+		expect(await db.reviews.count()).toBe(before.length);
+		expect(await countStreak(db, now, 4)).toBe(streak);
 	});
 });
 

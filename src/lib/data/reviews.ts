@@ -35,8 +35,21 @@ export async function listReviewsOfCard(db: CstoDb, cardId: string): Promise<Rev
 }
 
 // Days before today do not change when today's ratings do, so their streak is remembered per study
-// day and per number of older rows (an import or reset changes that number and forces a recount).
+// day and per fingerprint of the older rows: their number and the first and last of them (id, card
+// and time). The number alone is not enough: an import with Replace can bring a log of the same size
+// whose days differ; it keeps the backup's ids, so it also has to match the first and last rows.
 const olderStreaks = new WeakMap<CstoDb, { key: string; days: number }>();
+
+/** The number of rows before `before`, and the id, card and time of the first and last of them. */
+async function fingerprintOlder(db: CstoDb, before: number, olderCount: number): Promise<string> {
+	const [first, last] = await Promise.all([
+		db.reviews.where('reviewedAt').below(before).first(),
+		db.reviews.where('reviewedAt').below(before).reverse().first()
+	]);
+	const describe = (row: ReviewRow | undefined) =>
+		row ? `${row.id}@${row.reviewedAt}:${row.cardId}` : '-';
+	return `${olderCount}|${describe(first)}|${describe(last)}`;
+}
 
 /**
  * The streak: how many study days in a row, up to today, have at least one rating. A day without
@@ -51,7 +64,7 @@ export async function countStreak(
 	const todayStart = startOfStudyDay(now.getTime(), dayStartHour);
 	const todayTotal = today?.total ?? (await loadDoneToday(db, now, dayStartHour)).total;
 	const older = (await db.reviews.count()) - todayTotal;
-	const key = `${todayStart}|${dayStartHour}|${older}`;
+	const key = `${todayStart}|${dayStartHour}|${await fingerprintOlder(db, todayStart, older)}`;
 	let memo = olderStreaks.get(db);
 	if (memo?.key !== key) {
 		memo = { key, days: await countDaysInARow(db, todayStart, dayStartHour) };
