@@ -17,7 +17,7 @@ const benches = readdirSync('scripts/bench')
 	.sort()
 	.filter((name) => only.length === 0 || only.some((word) => name.includes(word)));
 
-if (benches.some((name) => name.startsWith('bundle') || name.startsWith('lighthouse'))) {
+if (benches.some((name) => /^(bundle|lighthouse|axe)/.test(name))) {
 	process.stderr.write('Building the production app…\n');
 	execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -7,10 +7,11 @@ import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
 
 const PORT = 4180;
+const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 
 /** Lists the same-origin .js and .css files a page loads, until the network is idle. */
 export async function assetsLoadedBy(path) {
-	const server = await serveStatic('build', PORT);
+	const server = await serveStatic(BUILD_DIR, PORT);
 	const browser = await chromium.launch({
 		executablePath: findChromium(),
 		args: ['--no-sandbox', '--disable-gpu']
@@ -23,7 +24,7 @@ export async function assetsLoadedBy(path) {
 			const url = new URL(request.url());
 			if (url.port === String(PORT) && /\.(js|css)$/.test(url.pathname)) urls.add(url.pathname);
 		});
-		await page.goto(`http://localhost:${PORT}${path}`, { waitUntil: 'networkidle' });
+		await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: 'networkidle' });
 		return [...urls];
 	} finally {
 		await browser.close();
@@ -34,7 +35,7 @@ export async function assetsLoadedBy(path) {
 /** Gzip size in KB (one decimal) of the given build files. */
 export function gzipKb(paths) {
 	const bytes = paths.reduce(
-		(sum, p) => sum + gzipSync(readFileSync(`build${p}`), { level: 9 }).length,
+		(sum, p) => sum + gzipSync(readFileSync(`${BUILD_DIR}${p}`), { level: 9 }).length,
 		0
 	);
 	return Math.round((bytes / 1024) * 10) / 10;

@@ -12,7 +12,7 @@ const PORT = 4181;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 export async function run(report) {
-	const server = await serveStatic('build', PORT);
+	const server = await serveStatic(process.env.BUILD_DIR ?? 'build', PORT);
 	const dir = mkdtempSync(join(tmpdir(), 'lighthouse-'));
 	try {
 		const output = join(dir, 'report.json');

@@ -103,6 +103,54 @@ test('undo brings the last card back and removes its rating', async ({ watched: 
 	await expect(question(page)).toHaveText(first);
 });
 
+test('once the answer is shown, Space or Enter rates Good; on a rating button they press only it', async ({
+	watched: page
+}) => {
+	await page.goto('/review');
+	const showAnswer = page.getByRole('button', { name: 'Show answer' });
+	const answer = page.getByRole('region', { name: 'Answer' });
+	const ratings = async () => (await readLog(page)).map((row) => row.rating);
+
+	for (const [count, key] of [
+		[1, 'Space'],
+		[2, 'Enter']
+	] as const) {
+		await expect(showAnswer).toBeVisible();
+		const front = (await question(page).textContent()) ?? '';
+		await page.keyboard.press(key);
+		await expect(answer).toBeVisible();
+		await page.keyboard.press(key);
+		await expect(question(page)).not.toHaveText(front);
+		await expect(answer).toBeHidden();
+		await expect.poll(ratings).toHaveLength(count);
+	}
+	expect(await ratings()).toEqual([3, 3]);
+
+	// Enter (pressed on key down) and Space (on key up) on a focused rating button rate once, with
+	// that button's rating, and do not also show the next card's answer.
+	for (const [name, key] of [
+		['Again', 'Enter'],
+		['Hard', 'Space']
+	] as const) {
+		const front = (await question(page).textContent()) ?? '';
+		await showAnswer.click();
+		await page.getByRole('button', { name: new RegExp(`^${name} `) }).focus();
+		await page.keyboard.press(key);
+		await expect(question(page)).not.toHaveText(front);
+		await expect(showAnswer).toBeVisible();
+		await expect(answer).toBeHidden();
+	}
+	await expect.poll(ratings).toEqual([3, 3, 1, 2]);
+
+	// Enter on the focused Show answer button shows the answer without rating it.
+	await showAnswer.focus();
+	await page.keyboard.press('Enter');
+	await expect(answer).toBeVisible();
+	await page.reload();
+	await expect(showAnswer).toBeVisible();
+	expect(await ratings()).toEqual([3, 3, 1, 2]);
+});
+
 test('a rating in one tab updates Home in another without a reload', async ({
 	watched: home,
 	context

@@ -1,0 +1,44 @@
+// axe.violations.serious: serious or critical axe violations over every route and state of the
+// production build (tests/e2e/states.ts), in light and in dark.
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from '@playwright/test';
+import { APP_STATES } from '../../tests/e2e/states';
+import { findChromium } from '../find-chromium.js';
+import { serveStatic } from '../static-server.js';
+
+const PORT = 4182;
+
+export async function run(report: (figure: { name: string; value: number; unit: string }) => void) {
+	const server = await serveStatic(process.env.BUILD_DIR ?? 'build', PORT);
+	const browser = await chromium.launch({
+		executablePath: findChromium(),
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+	});
+	let serious = 0;
+	try {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			for (const state of APP_STATES) {
+				const context = await browser.newContext({
+					baseURL: `http://127.0.0.1:${PORT}`,
+					colorScheme
+				});
+				const page = await context.newPage();
+				await state.reach(page);
+				const results = await new AxeBuilder({ page })
+					.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+					.analyze();
+				for (const violation of results.violations) {
+					if (violation.impact === 'serious' || violation.impact === 'critical') {
+						serious += violation.nodes.length;
+						process.stderr.write(`${state.name} (${colorScheme}): ${violation.id}\n`);
+					}
+				}
+				await context.close();
+			}
+		}
+	} finally {
+		await browser.close();
+		server.close();
+	}
+	report({ name: 'axe.violations.serious', value: serious, unit: 'count' });
+}

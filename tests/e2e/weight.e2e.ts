@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** The gzip JavaScript budget of a first visit to Home, set just above the measured size. */
+const HOME_JS_BUDGET_KB = 88;
+const BUILD = resolve(import.meta.dirname, '../..', process.env.BUILD_DIR ?? 'build');
+
+// No service worker: it would fetch every file of the build for the offline cache.
+test.use({ serviceWorkers: 'block' });
+
+/** Navigates and returns the same-origin .js files the page loaded, with their source text. */
+async function scriptsLoadedBy(page: Page, path: string): Promise<Map<string, string>> {
+	const scripts = new Map<string, string>();
+	const listener = (request: { url(): string }) => {
+		const url = new URL(request.url());
+		if (url.pathname.endsWith('.js')) {
+			scripts.set(url.pathname, readFileSync(`${BUILD}${url.pathname}`, 'utf8'));
+		}
+	};
+	page.on('request', listener);
+	await page.goto(path, { waitUntil: 'networkidle' });
+	page.off('request', listener);
+	return scripts;
+}
+
+const gzipKb = (sources: Iterable<string>) =>
+	[...sources].reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0) / 1024;
+
+test(`Home's first visit stays within ${HOME_JS_BUDGET_KB} KB of gzip JavaScript`, async ({
+	watched: page
+}) => {
+	const scripts = await scriptsLoadedBy(page, '/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+	expect(scripts.size).toBeGreaterThan(3);
+	expect(gzipKb(scripts.values())).toBeLessThanOrEqual(HOME_JS_BUDGET_KB);
+});
+
+test('Home loads neither the whole bank, the import code nor the charts', async ({
+	watched: page
+}) => {
+	const home = [...(await scriptsLoadedBy(page, '/')).values()].join('\n');
+	// Text that only the whole bank, the backup importer and the charts contain.
+	expect(home).not.toContain('"explanation"');
+	expect(home).not.toContain('csto-study-backup');
+	expect(home).not.toMatch(/Reviews per day/);
+
+	const stats = [...(await scriptsLoadedBy(page, '/stats')).values()].join('\n');
+	expect(stats).toMatch(/Reviews per day/);
+	const settings = [...(await scriptsLoadedBy(page, '/settings')).values()].join('\n');
+	expect(settings).toContain('csto-study-backup');
+});
