@@ -87,7 +87,7 @@ describe('countStreak after an import with Replace', () => {
 	const at = (daysAgo: number, hour = 9) => new Date(2026, 10, 28 - daysAgo, hour);
 	const log = (days: { id: number; cardId: string; at: Date }[]) =>
 		days.map(({ id, cardId, at }) => ({ ...row(cardId, at, 2), id }));
-	const replaceLog = (reviews: ReviewRow[]) =>
+	const replaceLog = (reviews: (ReviewRow & { id: number })[]) =>
 		applyBackup(db, { cards: [], reviews, quizAttempts: [], settings: [] }, 'replace');
 
 	it.each([
