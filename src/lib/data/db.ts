@@ -1,36 +1,11 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { CardRow, CardState } from '../domain/scheduling/card';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
 
-/** The FSRS memory states: 0 new, 1 learning, 2 review, 3 relearning. */
-export type CardState = 0 | 1 | 2 | 3;
-
-/** A card's memory state, keyed by its card id (the question id; `<id>:reverse` for a reversed card). */
-export interface CardRow {
-	id: string;
-	/** The question id this card asks (the same as `id` for a forward card). */
-	itemId: string;
-	/** The item's topic, so that review by topic can use an index. */
-	topic: string;
-	/** When the card is next due, in epoch milliseconds (indexed). */
-	due: number;
-	stability: number;
-	difficulty: number;
-	elapsedDays: number;
-	scheduledDays: number;
-	learningSteps: number;
-	reps: number;
-	lapses: number;
-	state: CardState;
-	lastReview: number | null;
-	/** 1 when suspended by the learner or as a leech (booleans cannot be indexed: 0/1). */
-	suspended: 0 | 1;
-	/** 1 when the card has lapsed too often (a leech). */
-	leech: 0 | 1;
-	/** Hidden from review until this time (epoch ms); 0 when not buried. */
-	buriedUntil: number;
-}
+// The card shape belongs to the scheduler (the domain); the `cards` table stores it as it is.
+export type { CardRow, CardState };
 
 /** One rating, as the review log keeps it. */
 export interface ReviewRow {

@@ -11,6 +11,7 @@ import type {
 import { randomInt, sample, shuffle, type Rng } from '../random.ts';
 import { normalizeAnswer } from '../text.ts';
 import type { Question, QuestionType } from './types.ts';
+import { formatPartialDate } from '../format.ts';
 
 /** What generation needs to know beyond one item: false statements by topic, for topping up options. */
 export interface GenerationContext {
@@ -113,31 +114,6 @@ function base(item: Item, prompt: string, answerText: string) {
 
 const yearOfDate = (date: string) => date.slice(0, 4);
 
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
-
-/**
- * Writes a partial date as people read it (the same on every machine, unlike toLocaleDateString).
- * @example formatPartialDate('1992-05-15') // '15 May 1992'
- */
-export function formatPartialDate(date: string): string {
-	const [year, month, day] = date.split('-');
-	if (!month) return year!;
-	const name = MONTHS[Number(month) - 1]!;
-	return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
-}
 // Two partial dates can be ordered unless one is a prefix of the other ("2022-01" and "2022-01-06").
 const isComparable = (a: string, b: string) => !a.startsWith(b) && !b.startsWith(a);
 

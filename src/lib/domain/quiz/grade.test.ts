@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPartialDate } from './generate';
+import { formatPartialDate } from '../format';
 import { describeAnswer, gradeAnswer, gradeTyped, summarizeResults } from './grade';
 import type {
 	ChoiceQuestion,

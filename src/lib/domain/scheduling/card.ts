@@ -1,6 +1,5 @@
-// The card and log shapes the scheduler works with. They mirror the rows of src/lib/data/db.ts
-// field for field (the domain may not import the data layer; src/lib/data/cards.ts checks at
-// compile time that the two stay the same).
+// The card and log shapes the scheduler works with. The `cards` table of src/lib/data/db.ts stores
+// CardRow as it is; src/lib/data/cards.ts checks at compile time that the log fields fit ReviewRow.
 
 /** The FSRS memory states: 0 new, 1 learning, 2 review, 3 relearning. */
 export type CardState = 0 | 1 | 2 | 3;
