@@ -22,7 +22,7 @@ const { module } = await runnerImport('/tests/e2e/states.ts', {
 const states = new Map(module.APP_STATES.map((state) => [state.name, state]));
 
 mkdirSync(OUT, { recursive: true });
-const server = await serveStatic('build', PORT);
+const server = await serveStatic(process.env.BUILD_DIR ?? 'build', PORT);
 const browser = await chromium.launch({
 	executablePath: findChromium(),
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
