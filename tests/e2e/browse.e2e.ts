@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import { readBank } from '../../src/lib/content/read-bank';
-import { expect, test } from './fixtures';
+import { expect, readStore, test } from './fixtures';
 
 const bank = readBank(resolve(import.meta.dirname, '../../questions'));
 
@@ -68,4 +70,93 @@ test('the topic filter keeps only that topic', async ({ watched: page }) => {
 	await page.getByRole('combobox', { name: 'Topic' }).selectOption(topic.id);
 	await expect(page.locator('article')).toHaveCount(topic.count);
 	await expect(page.getByRole('heading', { level: 2 })).toHaveCount(1);
+});
+
+/** The question on the review screen. */
+function reviewFront(page: Page) {
+	return page.getByRole('region', { name: /Question/ }).locator('.front');
+}
+
+/** The flashcards of one Browse article, one list item per card. */
+function flashcardsOf(article: Locator) {
+	return article.getByRole('list', { name: 'Flashcards' }).getByRole('listitem');
+}
+
+/** The Browse article whose heading is `prompt`. */
+function articleOf(page: Page, prompt: string) {
+	return page
+		.locator('article')
+		.filter({ has: page.getByRole('heading', { level: 3, name: prompt, exact: true }) });
+}
+
+test('a card suspended in Review is found in Browse, unsuspended there, and comes back', async ({
+	watched: page
+}) => {
+	await page.goto('/review');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	const prompt = ((await reviewFront(page).textContent()) ?? '').trim();
+	await page.getByRole('button', { name: 'Suspend', exact: true }).click();
+	await expect(page.getByText(/^Card suspended\./)).toBeVisible();
+	await expect(reviewFront(page)).not.toHaveText(prompt);
+
+	await page.goto('/browse');
+	await page.getByRole('checkbox', { name: 'Suspended only' }).check();
+	await expect(page).toHaveURL(/[?&]suspended=1/);
+	const article = page.locator('article');
+	await expect(article).toHaveCount(1);
+	await expect(article.getByRole('heading', { level: 3 })).toHaveText(prompt);
+	const status = flashcardsOf(article);
+	await expect(status).toContainText('Flashcard: New');
+	await expect(status.getByText('Suspended', { exact: true })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('status')).toHaveText('1 item found');
+
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const results = await new AxeBuilder({ page })
+			.include('main')
+			.withTags(['wcag2a', 'wcag2aa'])
+			.analyze();
+		expect(results.violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)).toEqual(
+			[]
+		);
+	}
+
+	// Unsuspended, the item stays listed (with focus on its button) until the filter changes.
+	await article.getByRole('button', { name: 'Unsuspend' }).click();
+	const suspend = article.getByRole('button', { name: 'Suspend', exact: true });
+	await expect(suspend).toBeFocused();
+	await expect(status.getByText('Suspended', { exact: true })).toHaveCount(0);
+	const [card] = await readStore<{ id: string; suspended: number }>(page, 'cards');
+	expect(card?.suspended).toBe(0);
+	await page.reload();
+	await expect(page.getByText('No suspended card.')).toBeVisible();
+
+	await page.goto('/review');
+	await expect(reviewFront(page)).toHaveText(prompt);
+});
+
+test('Browse shows the status a rating gave, and a card suspended there leaves review', async ({
+	watched: page
+}) => {
+	await page.goto('/review');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	const rated = ((await reviewFront(page).textContent()) ?? '').trim();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('3');
+	await expect(reviewFront(page)).not.toHaveText(rated);
+	const next = ((await reviewFront(page).textContent()) ?? '').trim();
+
+	await page.goto('/browse');
+	const ratedStatus = flashcardsOf(articleOf(page, rated));
+	await expect(ratedStatus).toContainText(/Flashcard: Learning · Due in \d+ minutes/);
+	const nextArticle = articleOf(page, next);
+	await expect(flashcardsOf(nextArticle)).toContainText('Flashcard: New');
+	await nextArticle.getByRole('button', { name: 'Suspend', exact: true }).click();
+	await expect(nextArticle.getByText('Suspended', { exact: true })).toBeVisible();
+	await expect(nextArticle.getByRole('button', { name: 'Unsuspend' })).toBeFocused();
+
+	await page.goto('/review');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await expect(reviewFront(page)).not.toHaveText(next);
+	await expect(reviewFront(page)).not.toHaveText(rated);
 });

@@ -42,6 +42,11 @@ export function getCard(db: CstoDb, cardId: string): Promise<CardRow | undefined
 	return db.cards.get(cardId);
 }
 
+/** Every stored card in one read: Browse shows the status of all items without a query per item. */
+export function listCards(db: CstoDb): Promise<CardRow[]> {
+	return db.cards.toArray();
+}
+
 /**
  * Rates a card: schedules it with FSRS and writes the card and its log row in one transaction, so
  * that either both are stored or neither is. Review and quiz both call it (`source`).
