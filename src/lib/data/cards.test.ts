@@ -1,6 +1,8 @@
+import type { DBCore } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
 import type { CardTarget } from '../domain/scheduling/card';
+import { newCardRow } from '../domain/scheduling/fsrs';
 import type { QueueOptions } from '../domain/scheduling/queue';
 import { createDb, type CstoDb } from './db';
 import {
@@ -38,6 +40,30 @@ afterEach(async () => {
 	await db.delete();
 	name = '';
 });
+
+/** Counts reads of the cards table's ids alone (its primary keys, without the rows). */
+function watchIdReads(target: CstoDb): { count: number } {
+	const reads = { count: 0 };
+	target.use({
+		stack: 'dbcore',
+		name: 'watch-id-reads',
+		create: (down: DBCore): DBCore => ({
+			...down,
+			table(tableName) {
+				const table = down.table(tableName);
+				if (tableName !== 'cards') return table;
+				return {
+					...table,
+					query(request) {
+						if (!request.values && request.query.index.isPrimaryKey) reads.count++;
+						return table.query(request);
+					}
+				};
+			}
+		})
+	});
+	return reads;
+}
 
 function rate(target: CardTarget, rating: 1 | 2 | 3 | 4, now: Date, durationMs = 1500) {
 	return rateCard(db, { target, rating, now, durationMs, source: 'review' }, OPTIONS);
@@ -204,6 +230,43 @@ describe('loadQueue', () => {
 		});
 		expect(queue.entries.map((e) => e.target.cardId)).not.toContain('members/gone');
 		expect(await db.cards.count()).toBe(1);
+	});
+
+	it('reads every stored id only when new cards could be shown today', async () => {
+		open();
+		const idReads = watchIdReads(db);
+		const review = (id: string, due: number) => ({
+			...newCardRow({ cardId: id, itemId: id, topic: id.split('/')[0]! }, NOW),
+			state: 2 as const,
+			due,
+			reps: 3,
+			lastReview: due - 5 * DAY
+		});
+		// Two review cards due today and one due next week; the other three bank items are new.
+		await db.cards.bulkAdd([
+			review('members/a', NOW.getTime() - DAY),
+			review('history/a', NOW.getTime() - 2 * DAY),
+			review('members/b', NOW.getTime() + 7 * DAY)
+		]);
+		const request = { items: FIXTURE_ITEMS, now: NOW, options: { ...QUEUE, reviewLimit: 2 } };
+
+		// The review limit leaves no room for new cards: the count of rows is enough.
+		const full = await loadQueue(db, request);
+		expect(full.entries.map((e) => e.target.cardId)).toEqual(['history/a', 'members/a']);
+		expect(full.hasWaiting).toBe(true);
+		expect(idReads.count).toBe(0);
+		expect((await loadHomeCounts(db, request)).nextDue).toBe(NOW.getTime());
+
+		// With room for new cards, members/b (stored, not due) must not be taken for a new card.
+		const roomy = await loadQueue(db, { ...request, options: QUEUE });
+		expect(roomy.entries.map((e) => e.target.cardId)).toEqual([
+			'history/a',
+			'members/a',
+			'structure/a',
+			'history/b',
+			'members/c'
+		]);
+		expect(idReads.count).toBe(1);
 	});
 });
 

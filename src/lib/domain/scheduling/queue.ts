@@ -55,8 +55,8 @@ export interface Queue {
 	later: QueueEntry[];
 	/** Cards left today by kind (learning includes `later`). */
 	counts: Record<QueueKind, number>;
-	/** Cards that wait for the next study day: buried, over a daily limit, or a new sibling. */
-	waiting: number;
+	/** True when cards wait for the next study day: buried, over a daily limit, or a new sibling. */
+	hasWaiting: boolean;
 }
 
 function isAvailable(card: CardRow, now: number): boolean {
@@ -67,6 +67,14 @@ function byDueThenId(a: QueueEntry, b: QueueEntry): number {
 	return a.card!.due - b.card!.due || (a.target.cardId < b.target.cardId ? -1 : 1);
 }
 
+/** A new card in the making, with what orders it: its item's place in its topic, the topic, the side. */
+interface NewCandidate {
+	entry: QueueEntry;
+	rank: number;
+	topicOrder: number;
+	side: number;
+}
+
 /**
  * Today's review queue, as Anki builds it: due learning and relearning cards first, then due review
  * cards (most overdue first), then new cards up to the daily new-card limit, the review and new cards
@@ -74,19 +82,49 @@ function byDueThenId(a: QueueEntry, b: QueueEntry): number {
  * between topics. Suspended, buried and leech cards are left out.
  */
 export function buildQueue(input: QueueInput): Queue {
+	const ids = input.storedCardIds ?? new Set(input.cards.map((card) => card.id));
+	return assembleQueue(input, ids, 0)!;
+}
+
+/**
+ * The same queue as `buildQueue`, knowing only how many stored rows are not among `cards` (a count
+ * is cheap to read; every id of a large collection is not). That is enough when no new card can be
+ * shown today or when no other row exists; otherwise it returns undefined, and the queue needs
+ * `buildQueue` with every stored id.
+ * @example buildQueueFromCount(input, 0) // every bank card with no row among `cards` is new
+ */
+export function buildQueueFromCount(
+	input: Omit<QueueInput, 'storedCardIds'>,
+	otherStoredRows: number
+): Queue | undefined {
+	// With no other row, the stored ids are those of `cards`: every other bank card is new.
+	if (otherStoredRows === 0) return buildQueue(input);
+	return assembleQueue(input, undefined, otherStoredRows);
+}
+
+/**
+ * The queue, given every stored id; or, with `storedIds` undefined, only the number of stored rows
+ * not among `cards` (`otherRows`, more than 0): undefined when that is not enough.
+ */
+function assembleQueue(
+	input: Omit<QueueInput, 'storedCardIds'>,
+	storedIds: ReadonlySet<string> | undefined,
+	otherRows: number
+): Queue | undefined {
 	const { options, done } = input;
 	const now = input.now.getTime();
 	const dayEnd = nextStudyDayStart(now, options.dayStartHour);
 	const topics = new Set(input.topic === undefined ? options.topics : [input.topic]);
 	const cardsById = new Map(input.cards.map((card) => [card.id, card]));
-	const stored = input.storedCardIds ?? new Set(cardsById.keys());
 
 	const learning: QueueEntry[] = [];
 	const later: QueueEntry[] = [];
 	const review: QueueEntry[] = [];
 	// New cards are ranked by their item's place within its topic, so that topics alternate
 	// (first of each topic, then second of each …) and the order stays the same as cards are seen.
-	const fresh: { entry: QueueEntry; rank: number; topicOrder: number; side: number }[] = [];
+	const fresh: NewCandidate[] = [];
+	// Bank cards with no row among `cards` when only the number of other rows is known: new or not.
+	let unsure = 0;
 	const topicOrder = new Map<string, number>();
 	const positionInTopic = new Map<string, number>();
 	let buried = 0;
@@ -102,13 +140,15 @@ export function buildQueue(input: QueueInput): Queue {
 			const target = targets[side]!;
 			const card = cardsById.get(target.cardId);
 			if (!card) {
-				if (stored.has(target.cardId)) continue;
-				fresh.push({
-					entry: { target, card: undefined, kind: 'new' },
-					rank,
-					topicOrder: order,
-					side
-				});
+				if (!storedIds) unsure++;
+				else if (!storedIds.has(target.cardId)) {
+					fresh.push({
+						entry: { target, card: undefined, kind: 'new' },
+						rank,
+						topicOrder: order,
+						side
+					});
+				}
 				continue;
 			}
 			if (!isAvailable(card, now)) {
@@ -136,6 +176,8 @@ export function buildQueue(input: QueueInput): Queue {
 	capacity -= reviews.length;
 
 	const newLimit = Math.min(capacity, Math.max(0, options.newPerDay - done.newCards));
+	// Which of the unsure cards are new would decide which new cards are shown.
+	if (unsure > 0 && newLimit > 0) return undefined;
 	fresh.sort((a, b) => a.rank - b.rank || a.topicOrder - b.topicOrder || a.side - b.side);
 	const news: QueueEntry[] = [];
 	const chosen = new Set<string>();
@@ -149,15 +191,22 @@ export function buildQueue(input: QueueInput): Queue {
 		news.push(entry);
 		chosen.add(cardId);
 	}
+	let hasWaiting =
+		buried > 0 ||
+		review.length > reviews.length ||
+		(options.newPerDay > 0 && fresh.length > news.length);
+	if (!hasWaiting && unsure > 0 && options.newPerDay > 0) {
+		// None of the unsure cards is shown today. One of them is new, and waits for tomorrow, for
+		// sure only when they outnumber the other rows.
+		if (unsure <= otherRows) return undefined;
+		hasWaiting = true;
+	}
 
 	return {
 		entries: [...learning, ...reviews, ...news],
 		later,
 		counts: { learning: learning.length + later.length, review: reviews.length, new: news.length },
-		waiting:
-			buried +
-			(review.length - reviews.length) +
-			(options.newPerDay > 0 ? fresh.length - news.length : 0)
+		hasWaiting
 	};
 }
 
@@ -189,6 +238,6 @@ export function nextDueTime(
 	if (queue.entries.length > 0) times.push(now.getTime());
 	if (queue.later[0]) times.push(queue.later[0].card!.due);
 	if (firstFutureDue !== undefined) times.push(startOfStudyDay(firstFutureDue, dayStartHour));
-	if (queue.waiting > 0) times.push(nextStudyDayStart(now.getTime(), dayStartHour));
+	if (queue.hasWaiting) times.push(nextStudyDayStart(now.getTime(), dayStartHour));
 	return times.length > 0 ? Math.min(...times) : undefined;
 }
