@@ -1,6 +1,6 @@
 import type { DBCore } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
+import { FIXTURE_ITEMS, qaItem } from '../domain/scheduling/fixtures';
 import type { CardTarget } from '../domain/scheduling/card';
 import { newCardRow } from '../domain/scheduling/fsrs';
 import type { QueueOptions } from '../domain/scheduling/queue';
@@ -41,12 +41,12 @@ afterEach(async () => {
 	name = '';
 });
 
-/** Counts reads of the cards table's ids alone (its primary keys, without the rows). */
-function watchIdReads(target: CstoDb): { count: number } {
-	const reads = { count: 0 };
+/** Counts reads of the cards table: of its ids alone (primary keys, no rows), and of whole rows. */
+function watchCardReads(target: CstoDb): { idReads: number; rows: number } {
+	const reads = { idReads: 0, rows: 0 };
 	target.use({
 		stack: 'dbcore',
-		name: 'watch-id-reads',
+		name: 'watch-card-reads',
 		create: (down: DBCore): DBCore => ({
 			...down,
 			table(tableName) {
@@ -54,15 +54,28 @@ function watchIdReads(target: CstoDb): { count: number } {
 				if (tableName !== 'cards') return table;
 				return {
 					...table,
-					query(request) {
-						if (!request.values && request.query.index.isPrimaryKey) reads.count++;
-						return table.query(request);
+					async query(request) {
+						if (!request.values && request.query.index.isPrimaryKey) reads.idReads++;
+						const response = await table.query(request);
+						if (request.values) reads.rows += response.result.length;
+						return response;
 					}
 				};
 			}
 		})
 	});
 	return reads;
+}
+
+/** A review card (state review), last seen five days before it is due. */
+function reviewRow(id: string, due: number) {
+	return {
+		...newCardRow({ cardId: id, itemId: id, topic: id.split('/')[0]! }, NOW),
+		state: 2 as const,
+		due,
+		reps: 3,
+		lastReview: due - 5 * DAY
+	};
 }
 
 function rate(target: CardTarget, rating: 1 | 2 | 3 | 4, now: Date, durationMs = 1500) {
@@ -234,19 +247,12 @@ describe('loadQueue', () => {
 
 	it('reads every stored id only when new cards could be shown today', async () => {
 		open();
-		const idReads = watchIdReads(db);
-		const review = (id: string, due: number) => ({
-			...newCardRow({ cardId: id, itemId: id, topic: id.split('/')[0]! }, NOW),
-			state: 2 as const,
-			due,
-			reps: 3,
-			lastReview: due - 5 * DAY
-		});
+		const reads = watchCardReads(db);
 		// Two review cards due today and one due next week; the other three bank items are new.
 		await db.cards.bulkAdd([
-			review('members/a', NOW.getTime() - DAY),
-			review('history/a', NOW.getTime() - 2 * DAY),
-			review('members/b', NOW.getTime() + 7 * DAY)
+			reviewRow('members/a', NOW.getTime() - DAY),
+			reviewRow('history/a', NOW.getTime() - 2 * DAY),
+			reviewRow('members/b', NOW.getTime() + 7 * DAY)
 		]);
 		const request = { items: FIXTURE_ITEMS, now: NOW, options: { ...QUEUE, reviewLimit: 2 } };
 
@@ -254,7 +260,7 @@ describe('loadQueue', () => {
 		const full = await loadQueue(db, request);
 		expect(full.entries.map((e) => e.target.cardId)).toEqual(['history/a', 'members/a']);
 		expect(full.hasWaiting).toBe(true);
-		expect(idReads.count).toBe(0);
+		expect(reads.idReads).toBe(0);
 		expect((await loadHomeCounts(db, request)).nextDue).toBe(NOW.getTime());
 
 		// With room for new cards, members/b (stored, not due) must not be taken for a new card.
@@ -266,7 +272,42 @@ describe('loadQueue', () => {
 			'history/b',
 			'members/c'
 		]);
-		expect(idReads.count).toBe(1);
+		expect(reads.idReads).toBe(1);
+	});
+
+	it('reads only the most overdue review cards when they fill the review limit', async () => {
+		open();
+		const reads = watchCardReads(db);
+		const items = Array.from({ length: 12 }, (_, i) => qaItem(`members/r${i}`));
+		// r0 is the most overdue, r11 the least; a learning card is due too.
+		await db.cards.bulkAdd([
+			...items.map((item, i) => reviewRow(item.id, NOW.getTime() - (12 - i) * DAY)),
+			{ ...reviewRow('members/learning', NOW.getTime() - 60_000), state: 1 as const }
+		]);
+		items.push(qaItem('members/learning'));
+		const request = { items, now: NOW, options: { ...QUEUE, reviewLimit: 2 } };
+
+		// Two review slots: three rows tell that more wait, one more in case one cannot be shown.
+		const queue = await loadQueue(db, request);
+		expect(queue.entries.map((e) => e.target.cardId)).toEqual([
+			'members/learning',
+			'members/r0',
+			'members/r1'
+		]);
+		expect(queue.hasWaiting).toBe(true);
+		expect(reads).toEqual({ idReads: 0, rows: 1 + 4 });
+
+		// When the first rows read cannot be shown, every review row due today is read.
+		for (const id of ['members/r0', 'members/r1', 'members/r2']) await setSuspended(db, id, true);
+		await db.cards.update('members/r3', { buriedUntil: NOW.getTime() + DAY });
+		Object.assign(reads, { idReads: 0, rows: 0 });
+		const later = await loadQueue(db, request);
+		expect(later.entries.map((e) => e.target.cardId)).toEqual([
+			'members/learning',
+			'members/r4',
+			'members/r5'
+		]);
+		expect(reads).toEqual({ idReads: 0, rows: 1 + 4 + 12 });
 	});
 });
 

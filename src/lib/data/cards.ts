@@ -11,11 +11,12 @@ import { newCardRow, scheduleReview, type SchedulerOptions } from '../domain/sch
 import {
 	buildQueue,
 	buildQueueFromCount,
+	countReviewSlots,
 	nextDueTime,
 	type Queue,
 	type QueueOptions
 } from '../domain/scheduling/queue';
-import type { CardRow, CstoDb, ReviewRow } from './db';
+import type { CardRow, CardState, CstoDb, ReviewRow } from './db';
 import { countStreak, loadDoneToday, type TodayLog } from './reviews';
 
 // The scheduler's card shape and the stored row must stay the same, field for field.
@@ -163,9 +164,9 @@ export interface QueueRequest {
 }
 
 /**
- * Builds today's queue from the database: the cards due before the next study day, what was done
- * today and, only when new cards could be shown, the ids of all stored cards (any other bank item
- * is a new card).
+ * Builds today's queue from the database: the cards due before the next study day (of review cards,
+ * only the most overdue when they are enough), what was done today and, only when new cards could
+ * be shown, the ids of all stored cards (any other bank item is a new card).
  */
 export function loadQueue(db: CstoDb, request: QueueRequest): Promise<Queue> {
 	return db.transaction(
@@ -181,24 +182,44 @@ async function readQueue(
 	db: CstoDb,
 	request: QueueRequest
 ): Promise<{ queue: Queue; done: TodayLog }> {
-	const dayEnd = nextStudyDayStart(request.now.getTime(), request.options.dayStartHour);
+	const { now, options } = request;
+	const dayEnd = nextStudyDayStart(now.getTime(), options.dayStartHour);
+	const dueToday = (state: CardState) =>
+		db.cards.where('[state+due]').between([state, -Infinity], [state, dayEnd], true, false);
 	// One after another: on fake-indexeddb, parallel requests in one transaction were slower.
-	const cards = await db.cards.where('due').below(dayEnd).toArray();
+	const done = await loadDoneToday(db, now, options.dayStartHour);
 	const rowCount = await db.cards.count();
-	const done = await loadDoneToday(db, request.now, request.options.dayStartHour);
-	const input = {
+	const others = [
+		...(await dueToday(0).toArray()),
+		...(await dueToday(1).toArray()),
+		...(await dueToday(3).toArray())
+	];
+	// Reading rows is most of the time with a large collection, so first only the review cards the
+	// daily limit admits, one more to tell that some wait, and a quarter more in case some of them
+	// cannot be shown (suspended, buried, another topic).
+	const wanted = countReviewSlots(options, done) + 1;
+	const limit = wanted + Math.ceil(wanted / 4);
+	const firstReviews = await dueToday(2).limit(limit).toArray();
+	const inputWith = (cards: CardRow[]) => ({
 		items: request.items,
 		cards,
 		done,
-		now: request.now,
-		options: request.options,
+		now,
+		options,
 		topic: request.topic
-	};
-	// Reading every stored id is most of the time with a large collection (10,000 ids took about
-	// 10 ms on fake-indexeddb), and the queue needs them only when new cards could be shown today.
-	const queue =
-		buildQueueFromCount(input, rowCount - cards.length) ??
-		buildQueue({ ...input, storedCardIds: new Set(await db.cards.toCollection().primaryKeys()) });
+	});
+	let cards = [...others, ...firstReviews];
+	const isCut = firstReviews.length === limit;
+	let queue = buildQueueFromCount(inputWith(cards), rowCount - cards.length, isCut);
+	if (!queue && isCut) {
+		cards = [...others, ...(await dueToday(2).toArray())];
+		queue = buildQueueFromCount(inputWith(cards), rowCount - cards.length);
+	}
+	// Every stored id (10,000 took about 10 ms on fake-indexeddb) only when new cards could be shown.
+	queue ??= buildQueue({
+		...inputWith(cards),
+		storedCardIds: new Set(await db.cards.toCollection().primaryKeys())
+	});
 	return { queue, done };
 }
 

@@ -103,3 +103,56 @@ describe('schema upgrade from version 1', () => {
 		expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
 	});
 });
+
+describe('schema upgrade from version 2', () => {
+	it('keeps every row and finds cards by state and due time', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v2 = new Dexie(name);
+		v2.version(1).stores(SCHEMA_VERSIONS[1]);
+		v2.version(2).stores(SCHEMA_VERSIONS[2]);
+		const learning: CardRow = { ...card, id: 'history/tashkent', state: 1, due: card.due - 1 };
+		const later: CardRow = { ...card, id: 'members/later', due: card.due + 86_400_000 };
+		await v2.table('cards').bulkAdd([card, learning, later]);
+		const review = {
+			cardId: 'members/current',
+			rating: 3,
+			stateBefore: 0,
+			dueBefore: 0,
+			stability: 1,
+			difficulty: 5,
+			elapsedDays: 0,
+			scheduledDays: 0,
+			reviewedAt: 5,
+			durationMs: 1200,
+			source: 'review'
+		};
+		await v2.table('reviews').add(review);
+		const attempt = {
+			status: 'active',
+			startedAt: 1,
+			finishedAt: 0,
+			score: 0,
+			maxScore: 0,
+			data: {}
+		};
+		await v2.table('quizAttempts').add(attempt);
+		await v2.table('settings').put({ key: 'newPerDay', value: 12 });
+		v2.close();
+
+		db = createDb(name);
+		expect(await db.cards.orderBy('id').toArray()).toEqual([learning, card, later]);
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review }]);
+		expect(await db.quizAttempts.toArray()).toEqual([{ id: 1, ...attempt }]);
+		expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
+		expect(db.verno).toBe(3);
+		// The new index holds the rows written before it existed, by state then due time.
+		const reviewDue = await db.cards
+			.where('[state+due]')
+			.between([2, -Infinity], [2, later.due], true, false)
+			.primaryKeys();
+		expect(reviewDue).toEqual(['members/current']);
+		expect(await db.cards.where('[state+due]').between([1, 0], [2, 0]).primaryKeys()).toEqual([
+			'history/tashkent'
+		]);
+	});
+});

@@ -64,6 +64,12 @@ export const SCHEMA_VERSIONS = {
 		reviews: '++id, cardId, reviewedAt',
 		quizAttempts: '++id, finishedAt, status',
 		settings: 'key'
+	},
+	3: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key'
 	}
 } as const;
 
@@ -98,5 +104,9 @@ export function createDb(name: string = DB_NAME): CstoDb {
 	const db = new Dexie(name) as CstoDb;
 	db.version(1).stores(SCHEMA_VERSIONS[1]);
 	db.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(upgradeToV2);
+	// Version 3 only adds an index, which IndexedDB builds from the stored rows: no upgrade() needed.
+	// [state+due] lets the queue read learning cards and the most overdue review cards due today
+	// without reading every row due today.
+	db.version(3).stores(SCHEMA_VERSIONS[3]);
 	return db;
 }

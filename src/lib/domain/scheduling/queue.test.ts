@@ -332,7 +332,7 @@ describe('buildQueueFromCount', () => {
 				.filter(() => chance(rng, 0.5))
 				.map((id) =>
 					card(id, {
-						state: randomInt(rng, 4) as CardRow['state'],
+						state: (chance(rng, 0.4) ? 2 : randomInt(rng, 4)) as CardRow['state'],
 						due: NOW.getTime() + Math.round((rng.next() * 4 - 1.5) * DAY),
 						suspended: chance(rng, 0.1) ? 1 : 0,
 						leech: chance(rng, 0.05) ? 1 : 0,
@@ -340,6 +340,12 @@ describe('buildQueueFromCount', () => {
 					})
 				);
 			const cards = stored.filter((row) => row.due < dayEnd);
+			// Sometimes only the first review rows due today, most overdue first, as loadQueue reads them.
+			const reviews = cards
+				.filter((row) => row.state === 2)
+				.sort((a, b) => a.due - b.due || (a.id < b.id ? -1 : 1));
+			const kept = chance(rng, 0.5) ? randomInt(rng, reviews.length + 1) : reviews.length;
+			const shown = [...cards.filter((row) => row.state !== 2), ...reviews.slice(0, kept)];
 			const input: QueueInput = {
 				items,
 				cards,
@@ -352,7 +358,7 @@ describe('buildQueueFromCount', () => {
 				options: {
 					...OPTIONS,
 					newPerDay: randomInt(rng, 5),
-					reviewLimit: randomInt(rng, 10),
+					reviewLimit: randomInt(rng, chance(rng, 0.5) ? 3 : 10),
 					reverseCards: chance(rng, 0.5)
 				},
 				topic: chance(rng, 0.2) ? 'history' : undefined
@@ -360,25 +366,30 @@ describe('buildQueueFromCount', () => {
 			return {
 				input,
 				ids: new Set(stored.map((row) => row.id)),
-				other: stored.length - cards.length
+				shown,
+				other: stored.length - shown.length,
+				isCut: kept < reviews.length
 			};
 		}
 
 		const rng = createRng('queue-from-count');
 		const problems: number[] = [];
 		let built = 0;
+		let builtFromFirstReviews = 0;
 		for (let run = 0; run < 3000; run++) {
-			const { input, ids, other } = scenario(rng);
-			const fromCount = buildQueueFromCount(input, other);
+			const { input, ids, shown, other, isCut } = scenario(rng);
+			const fromCount = buildQueueFromCount({ ...input, cards: shown }, other, isCut);
 			if (fromCount === undefined) continue;
 			built++;
+			if (isCut) builtFromFirstReviews++;
 			if (!isDeepStrictEqual(fromCount, buildQueue({ ...input, storedCardIds: ids }))) {
 				problems.push(run);
 			}
 		}
 		expect(problems).toEqual([]);
-		// Both ways are taken often: built from the count, and given up for every id.
+		// Each way is taken often: built from the count (also from the first review rows), or given up.
 		expect(built).toBeGreaterThan(600);
 		expect(built).toBeLessThan(2400);
+		expect(builtFromFirstReviews).toBeGreaterThan(150);
 	});
 });

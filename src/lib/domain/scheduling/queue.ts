@@ -83,38 +83,63 @@ interface NewCandidate {
  */
 export function buildQueue(input: QueueInput): Queue {
 	const ids = input.storedCardIds ?? new Set(input.cards.map((card) => card.id));
-	return assembleQueue(input, ids, 0)!;
+	return assembleQueue(input, ids, 0, false)!;
+}
+
+/** How many review cards today's review limit still admits (new cards seen today count too). */
+export function countReviewSlots(options: QueueOptions, done: DoneToday): number {
+	return Math.max(0, options.reviewLimit - done.reviews - done.newCards);
 }
 
 /**
- * The same queue as `buildQueue`, knowing only how many stored rows are not among `cards` (a count
- * is cheap to read; every id of a large collection is not). That is enough when no new card can be
- * shown today or when no other row exists; otherwise it returns undefined, and the queue needs
- * `buildQueue` with every stored id.
+ * The same queue as `buildQueue`, from how many stored rows are not among `cards` instead of every
+ * stored id (a count is cheap to read; the ids of a large collection are not). That is enough when
+ * no new card can be shown today or when no other row exists; otherwise, and as soon as new cards
+ * will surely be shown, it returns undefined: the queue then needs `buildQueue` with every id.
+ * With `hasMoreReviewRows`, `cards` holds every row due today except review rows after the first
+ * ones (most overdue first): enough when those overflow `countReviewSlots`.
  * @example buildQueueFromCount(input, 0) // every bank card with no row among `cards` is new
  */
 export function buildQueueFromCount(
 	input: Omit<QueueInput, 'storedCardIds'>,
-	otherStoredRows: number
+	otherStoredRows: number,
+	hasMoreReviewRows = false
 ): Queue | undefined {
 	// With no other row, the stored ids are those of `cards`: every other bank card is new.
-	if (otherStoredRows === 0) return buildQueue(input);
-	return assembleQueue(input, undefined, otherStoredRows);
+	if (otherStoredRows === 0 && !hasMoreReviewRows) return buildQueue(input);
+	return assembleQueue(input, undefined, otherStoredRows, hasMoreReviewRows);
+}
+
+/**
+ * True when new cards will surely be shown today: the review cards due today (all in `cards`) cannot
+ * fill the review limit and the new-card limit is not reached. Which new cards then depends on which
+ * bank cards have rows, so the queue built from a count gives up before doing the work.
+ */
+function isRoomForNewCards(input: Omit<QueueInput, 'storedCardIds'>, dayEnd: number): boolean {
+	let reviewRows = 0;
+	for (const card of input.cards) if (card.state === 2 && card.due < dayEnd) reviewRows++;
+	return (
+		reviewRows < countReviewSlots(input.options, input.done) &&
+		input.options.newPerDay > input.done.newCards
+	);
 }
 
 /**
  * The queue, given every stored id; or, with `storedIds` undefined, only the number of stored rows
- * not among `cards` (`otherRows`, more than 0): undefined when that is not enough.
+ * not among `cards` (`otherRows`) and whether review rows due today may be missing from `cards`
+ * after the first ones: undefined when that is not enough.
  */
 function assembleQueue(
 	input: Omit<QueueInput, 'storedCardIds'>,
 	storedIds: ReadonlySet<string> | undefined,
-	otherRows: number
+	otherRows: number,
+	hasMoreReviewRows: boolean
 ): Queue | undefined {
 	const { options, done } = input;
 	const now = input.now.getTime();
 	const dayEnd = nextStudyDayStart(now, options.dayStartHour);
 	const topics = new Set(input.topic === undefined ? options.topics : [input.topic]);
+	if (!storedIds && !hasMoreReviewRows && isRoomForNewCards(input, dayEnd)) return undefined;
 	const cardsById = new Map(input.cards.map((card) => [card.id, card]));
 
 	const learning: QueueEntry[] = [];
@@ -171,7 +196,10 @@ function assembleQueue(
 	later.sort(byDueThenId);
 	review.sort(byDueThenId);
 
-	let capacity = Math.max(0, options.reviewLimit - done.reviews - done.newCards);
+	let capacity = countReviewSlots(options, done);
+	// The review rows left out all come after these: once these overflow the limit, they cannot
+	// change what is shown, and some cards wait for tomorrow anyway.
+	if (hasMoreReviewRows && review.length <= capacity) return undefined;
 	const reviews = review.slice(0, capacity);
 	capacity -= reviews.length;
 
