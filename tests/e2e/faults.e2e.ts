@@ -154,7 +154,7 @@ interface OldDatabase {
 	rows: Record<string, Record<string, unknown>[]>;
 }
 
-const FIXTURES = ['db-v1.json'];
+const FIXTURES = ['db-v1.json', 'db-v2.json'];
 
 for (const name of FIXTURES) {
 	test(`the app opened on a database from ${name} loses nothing`, async ({ watched: page }) => {
