@@ -1,12 +1,7 @@
 import { AppError } from '../domain/errors';
 import type { CardSource } from '../domain/scheduling/face';
 import { nextStudyDayStart } from '../domain/day';
-import {
-	cardTargetFromId,
-	type CardRow as SchedulingCardRow,
-	type CardTarget,
-	type Rating
-} from '../domain/scheduling/card';
+import { cardTargetFromId, type CardTarget, type Rating } from '../domain/scheduling/card';
 import { newCardRow, scheduleReview, type SchedulerOptions } from '../domain/scheduling/fsrs';
 import {
 	buildQueue,
@@ -18,11 +13,6 @@ import {
 } from '../domain/scheduling/queue';
 import type { CardRow, CardState, CstoDb, ReviewRow } from './db';
 import { countStreak, loadDoneToday, type TodayLog } from './reviews';
-
-// The scheduler's card shape and the stored row must stay the same, field for field.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const ROWS_MATCH: Same<CardRow, SchedulingCardRow> = true;
-void ROWS_MATCH;
 
 /** One rating to record: which card, how it was rated, when, how long it took and where. */
 export interface RateInput {

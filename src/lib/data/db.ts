@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { CardRow, CardState } from '../domain/scheduling/card';
+import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
@@ -7,20 +7,9 @@ export const DB_NAME = 'csto-study';
 // The card shape belongs to the scheduler (the domain); the `cards` table stores it as it is.
 export type { CardRow, CardState };
 
-/** One rating, as the review log keeps it. */
-export interface ReviewRow {
+/** One rating, as the review log keeps it: the scheduler's log fields, the time taken and the source. */
+export interface ReviewRow extends ReviewFields {
 	id?: number;
-	cardId: string;
-	/** 1 Again, 2 Hard, 3 Good, 4 Easy. */
-	rating: 1 | 2 | 3 | 4;
-	stateBefore: CardState;
-	dueBefore: number;
-	/** Stability and difficulty after the rating. */
-	stability: number;
-	difficulty: number;
-	elapsedDays: number;
-	scheduledDays: number;
-	reviewedAt: number;
 	durationMs: number;
 	source: 'review' | 'quiz';
 }
