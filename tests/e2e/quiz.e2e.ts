@@ -171,7 +171,10 @@ test('a whole exam-mode quiz by mouse, set up with the form', async ({ watched: 
 
 test('the set-up form refuses a quiz with no topic', async ({ watched: page }) => {
 	await page.goto('/quiz');
-	for (const box of await page.getByRole('group', { name: 'Topics' }).getByRole('checkbox').all()) {
+	const boxes = page.getByRole('group', { name: 'Topics' }).getByRole('checkbox');
+	// The form renders after the page loads: wait for it before listing its boxes.
+	await expect(boxes).toHaveCount(8);
+	for (const box of await boxes.all()) {
 		await box.uncheck();
 	}
 	await page.getByRole('button', { name: 'Start quiz' }).click();
