@@ -17,10 +17,14 @@ const unit = spawnSync(
 
 const chromium = findChromium();
 console.log(`Browser tests use Chromium at ${chromium}`);
-const e2e = spawnSync(bin('playwright'), ['test', ...process.argv.slice(2)], {
-	stdio: 'inherit',
-	env: { ...process.env, CHROME_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' }
-});
+const e2e = spawnSync(
+	bin('playwright'),
+	['test', '--config', 'tests/playwright.config.ts', ...process.argv.slice(2)],
+	{
+		stdio: 'inherit',
+		env: { ...process.env, CHROME_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' }
+	}
+);
 
 function read(path) {
 	try {

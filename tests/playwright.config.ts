@@ -1,9 +1,13 @@
+import { resolve } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
+// Paths here are from the project root, whatever folder Playwright starts in.
+const ROOT = resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
-	testDir: 'tests/e2e',
+	testDir: resolve(ROOT, 'tests/e2e'),
+	outputDir: resolve(ROOT, 'test-results'),
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: true,
 	workers: 2,
@@ -11,7 +15,10 @@ export default defineConfig({
 	timeout: 30_000,
 	reporter: [
 		['list'],
-		['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'reports/e2e.json' }]
+		[
+			'json',
+			{ outputFile: resolve(ROOT, process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? 'reports/e2e.json') }
+		]
 	],
 	use: {
 		baseURL: `http://localhost:${PORT}`,
@@ -32,6 +39,7 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	webServer: {
 		command: `npm run build && node scripts/static-server.js ${process.env.BUILD_DIR ?? 'build'} ${PORT}`,
+		cwd: ROOT,
 		port: PORT,
 		reuseExistingServer: !process.env.CI,
 		timeout: 120_000
