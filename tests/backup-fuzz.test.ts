@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBackup, exportBackup, readAllTables, readBackupFile } from '../src/lib/data/backup';
-import { createDb, type CstoDb } from '../src/lib/data/db';
-import { sampleTables } from '../src/lib/domain/backup/fixtures';
+import type { CstoDb } from '../src/lib/data/db';
+import { createSampleDb } from '../src/lib/data/fixtures';
 import { parseBackup } from '../src/lib/domain/backup/parse';
 import { BackupError } from '../src/lib/domain/errors';
 
@@ -41,12 +41,7 @@ describe('backup import under hostile edits of a real file', () => {
 	let db: CstoDb;
 	let valid: Record<string, unknown>;
 	beforeAll(async () => {
-		db = createDb(`test-${crypto.randomUUID()}`);
-		const tables = sampleTables();
-		await db.cards.bulkAdd(tables.cards);
-		await db.reviews.bulkAdd(tables.reviews);
-		await db.quizAttempts.bulkAdd(tables.quizAttempts);
-		await db.settings.bulkAdd(tables.settings);
+		db = await createSampleDb();
 		valid = JSON.parse(await (await exportBackup(db, { appVersion: '0.1.0', now: NOW })).text());
 	});
 	afterAll(() => db.delete());

@@ -10,7 +10,8 @@ import {
 	resetProgress,
 	type BackupProgress
 } from './backup';
-import { createDb, type CstoDb } from './db';
+import type { CstoDb } from './db';
+import { createSampleDb } from './fixtures';
 
 let db: CstoDb | undefined;
 afterEach(async () => {
@@ -20,14 +21,9 @@ afterEach(async () => {
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 
-/** A fresh database holding the sample rows (ids as given). */
+/** A fresh database holding the sample rows, removed after the test. */
 async function seededDb(): Promise<CstoDb> {
-	db = createDb(`test-${crypto.randomUUID()}`);
-	const tables = sampleTables();
-	await db.cards.bulkAdd(tables.cards);
-	await db.reviews.bulkAdd(tables.reviews);
-	await db.quizAttempts.bulkAdd(tables.quizAttempts);
-	await db.settings.bulkAdd(tables.settings);
+	db = await createSampleDb();
 	return db;
 }
 
