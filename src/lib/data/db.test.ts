@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { SCHEMA_VERSIONS, createDb, type CardRow, type CstoDb } from './db';
+import { SCHEMA_VERSIONS, createDb, type CardRow, type CstoDb, type ReviewRow } from './db';
 
 let db: CstoDb | undefined;
 afterEach(async () => {
@@ -27,6 +27,20 @@ const card: CardRow = {
 	buriedUntil: 0
 };
 
+const review: ReviewRow = {
+	cardId: 'members/current',
+	rating: 3,
+	stateBefore: 0,
+	dueBefore: 0,
+	stability: 1,
+	difficulty: 5,
+	elapsedDays: 0,
+	scheduledDays: 0,
+	reviewedAt: 5,
+	durationMs: 1200,
+	source: 'review'
+};
+
 describe('database', () => {
 	it('stores cards by question id and finds them by due date', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
@@ -38,19 +52,8 @@ describe('database', () => {
 
 	it('numbers reviews and finds them by card and by time', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
-		const base = {
-			rating: 3,
-			stateBefore: 0,
-			dueBefore: 0,
-			stability: 1,
-			difficulty: 5,
-			elapsedDays: 0,
-			scheduledDays: 0,
-			durationMs: 1200,
-			source: 'review'
-		} as const;
-		const first = await db.reviews.add({ ...base, cardId: 'a/x', reviewedAt: 1000 });
-		const second = await db.reviews.add({ ...base, cardId: 'b/y', reviewedAt: 2000 });
+		const first = await db.reviews.add({ ...review, cardId: 'a/x', reviewedAt: 1000 });
+		const second = await db.reviews.add({ ...review, cardId: 'b/y', reviewedAt: 2000 });
 		expect(second).toBeGreaterThan(first!);
 		expect(await db.reviews.where('cardId').equals('b/y').count()).toBe(1);
 		expect(await db.reviews.where('reviewedAt').above(1500).count()).toBe(1);
@@ -113,19 +116,6 @@ describe('schema upgrade from version 2', () => {
 		const learning: CardRow = { ...card, id: 'history/tashkent', state: 1, due: card.due - 1 };
 		const later: CardRow = { ...card, id: 'members/later', due: card.due + 86_400_000 };
 		await v2.table('cards').bulkAdd([card, learning, later]);
-		const review = {
-			cardId: 'members/current',
-			rating: 3,
-			stateBefore: 0,
-			dueBefore: 0,
-			stability: 1,
-			difficulty: 5,
-			elapsedDays: 0,
-			scheduledDays: 0,
-			reviewedAt: 5,
-			durationMs: 1200,
-			source: 'review'
-		};
 		await v2.table('reviews').add(review);
 		const attempt = {
 			status: 'active',
