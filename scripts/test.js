@@ -43,8 +43,9 @@ if (unitReport) {
 	failed += unitReport.numFailedTests;
 } else failed += 1;
 if (e2eReport) {
-	passed += e2eReport.stats.expected + e2eReport.stats.flaky;
-	failed += e2eReport.stats.unexpected;
+	// A test that passed only on a retry is flaky, and a flaky test is a failure.
+	passed += e2eReport.stats.expected;
+	failed += e2eReport.stats.unexpected + e2eReport.stats.flaky;
 } else failed += 1;
 if (unit.status !== 0 && failed === 0) failed += 1;
 if (e2e.status !== 0 && failed === 0) failed += 1;
@@ -53,7 +54,7 @@ console.log(
 	`\nUnit: ${unitReport ? `${unitReport.numPassedTests} passed, ${unitReport.numFailedTests} failed` : 'no report'}`
 );
 console.log(
-	`End-to-end: ${e2eReport ? `${e2eReport.stats.expected + e2eReport.stats.flaky} passed, ${e2eReport.stats.unexpected} failed, ${e2eReport.stats.skipped} skipped` : 'no report'}`
+	`End-to-end: ${e2eReport ? `${e2eReport.stats.expected} passed, ${e2eReport.stats.unexpected + e2eReport.stats.flaky} failed, ${e2eReport.stats.skipped} skipped` : 'no report'}`
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || unit.status !== 0 || e2e.status !== 0 ? 1 : 0);
