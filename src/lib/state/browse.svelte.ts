@@ -1,5 +1,6 @@
 import { SvelteSet } from 'svelte/reactivity';
-import { listCards, setSuspended } from '../data/cards';
+import { setSuspended } from '../data/cards';
+import { listCards } from '../data/queue';
 import type { CardRow, CstoDb } from '../data/db';
 import type { Item } from '../domain/bank/schema';
 import { describeCardStatus, type CardStatus } from '../domain/scheduling/card-status';
