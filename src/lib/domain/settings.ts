@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { TOPICS } from './bank/schema';
+import { TOPICS } from './bank/topics';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];

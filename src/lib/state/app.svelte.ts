@@ -1,5 +1,5 @@
-import { getDb } from '../data/app-db';
-import { Live } from './live.svelte';
+import type { CstoDb } from '../data/db';
+import { liveFrom } from './live.svelte';
 
 /** Posted to a waiting service worker to let it take over; src/service-worker.ts listens for it. */
 const SKIP_WAITING = 'skip-waiting';
@@ -205,8 +205,7 @@ export function requestPersistence(): Promise<boolean> {
 }
 
 /** Whether the learner has reviewed a card or started a quiz (in this browser). */
-export async function hasProgress(): Promise<boolean> {
-	const db = getDb();
+export async function hasProgress(db: CstoDb): Promise<boolean> {
 	const [reviews, quizzes] = await Promise.all([db.reviews.count(), db.quizAttempts.count()]);
 	return reviews + quizzes > 0;
 }
@@ -217,7 +216,10 @@ export async function hasProgress(): Promise<boolean> {
  */
 export function connectApp(): void {
 	$effect(() => app.connect(window));
-	const progress = new Live(hasProgress);
+	const progress = liveFrom(
+		() => import('../data/app-db'),
+		({ getDb }) => hasProgress(getDb())
+	);
 	$effect(() => {
 		// A refusal or an error changes nothing: Settings shows the state and offers to ask again.
 		if (progress.current) app.requestPersistence().catch(() => undefined);

@@ -34,11 +34,14 @@ export class BrowseCards {
 
 	constructor(db: () => CstoDb, now: () => number = Date.now) {
 		this.#db = db;
-		this.#cards = new Live(async () => {
-			const rows = await listCards(db());
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once per read, never changed
-			return { byId: new Map(rows.map((row) => [row.id, row])), now: now() };
-		});
+		this.#cards = new Live(
+			async () => {
+				const rows = await listCards(db());
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once per read, never changed
+				return { byId: new Map(rows.map((row) => [row.id, row])), now: now() };
+			},
+			{ watch: () => db().cards.count() }
+		);
 	}
 
 	get isLoaded(): boolean {
