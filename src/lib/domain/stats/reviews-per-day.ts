@@ -1,23 +1,19 @@
-import { buildDayWindow, dayIndexOf } from './days';
-import type { DayCount, StatsReview } from './types';
+import { buildDayWindow } from './days';
+import type { LogSummary } from './log';
+import type { DayCount } from './types';
 
 /**
  * The number of reviews on each of the last `days` study days, oldest first, today last (days with
  * no review count 0).
  */
 export function countReviewsPerDay(
-	reviews: readonly Pick<StatsReview, 'reviewedAt'>[],
+	log: LogSummary,
 	now: number,
 	dayStartHour: number,
 	days = 30
 ): DayCount[] {
 	const window = buildDayWindow(now, dayStartHour, 1 - days, days);
-	const counts = new Array<number>(days).fill(0);
-	for (const review of reviews) {
-		const index = dayIndexOf(window, review.reviewedAt);
-		if (index >= 0) counts[index]!++;
-	}
-	return window.keys.map((day, i) => ({ day, count: counts[i]! }));
+	return window.keys.map((day) => ({ day, count: log.days.get(day)?.count ?? 0 }));
 }
 
 /** One day of the calendar heatmap. */
@@ -42,12 +38,12 @@ export interface Heatmap {
  * not leave every other day in the lightest shade.
  */
 export function buildHeatmap(
-	reviews: readonly Pick<StatsReview, 'reviewedAt'>[],
+	log: LogSummary,
 	now: number,
 	dayStartHour: number,
 	days = 365
 ): Heatmap {
-	const counts = countReviewsPerDay(reviews, now, dayStartHour, days);
+	const counts = countReviewsPerDay(log, now, dayStartHour, days);
 	const studied = counts
 		.map((d) => d.count)
 		.filter((count) => count > 0)
