@@ -1,3 +1,4 @@
+import type { DBCore } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type CstoDb } from '../data/db';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
@@ -163,5 +164,44 @@ describe('ReviewSession', () => {
 		expect(s.current?.target.cardId).toBe('structure/a');
 		expect(s.current?.kind).toBe('learning');
 		expect(s.counts.learning).toBe(1);
+	});
+
+	it('moves on after a rating without reading the cards again, until a new study day', async () => {
+		const s = session();
+		let cardReads = 0;
+		db.use({
+			stack: 'dbcore',
+			name: 'count-card-reads',
+			create: (down: DBCore): DBCore => ({
+				...down,
+				table(name) {
+					const table = down.table(name);
+					if (name !== 'cards') return table;
+					return {
+						...table,
+						query: (request) => {
+							cardReads++;
+							return table.query(request);
+						}
+					};
+				}
+			})
+		});
+		await s.start();
+		const afterStart = cardReads;
+		for (const expected of ['members/a', 'history/a', 'structure/a']) {
+			expect(s.current?.target.cardId).toBe(expected);
+			s.showAnswer();
+			clock += 5000;
+			await s.rate(3);
+		}
+		expect(cardReads).toBe(afterStart);
+		expect(s.counts).toEqual({ new: 3, learning: 3, review: 0 });
+
+		// The next study day starts: the queue is read again, with the day's new cards.
+		clock = new Date(2026, 10, 29, 4, 0).getTime();
+		s.showAnswer();
+		await s.rate(3);
+		expect(cardReads).toBeGreaterThan(afterStart);
 	});
 });

@@ -2,7 +2,9 @@
 // "tomorrow at 04:00", "on Monday 1 December at 04:00". Takes `now`; reads no clock.
 
 const MINUTE = 60_000;
-const DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
+// Made on first use: the first date format of a page loads the locale's data, which Home's first
+// script should not wait for when no date is shown.
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 function clockTime(date: Date): string {
 	return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
@@ -24,5 +26,10 @@ export function describeDue(due: number, now: number): string {
 	const days = dayNumber(at) - dayNumber(new Date(now));
 	if (days === 0) return `today at ${clockTime(at)}`;
 	if (days === 1) return `tomorrow at ${clockTime(at)}`;
-	return `on ${DATE.format(at)} at ${clockTime(at)}`;
+	dateFormat ??= new Intl.DateTimeFormat('en-GB', {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long'
+	});
+	return `on ${dateFormat.format(at)} at ${clockTime(at)}`;
 }
