@@ -1,11 +1,10 @@
 import { forecastDue } from './forecast';
-import type { LogSummary } from './log';
 import { computeMastery, type TopicMastery } from './mastery';
 import { listQuizScores, type QuizScore } from './quiz-scores';
 import { computeTrueRetention, type Retention } from './retention';
 import { buildHeatmap, countReviewsPerDay, type Heatmap } from './reviews-per-day';
-import type { Streak } from './streak';
-import type { DayCount, StatsCard, StatsQuizAttempt } from './types';
+import { computeStreak, type Streak } from './streak';
+import type { DayCount, StatsCard, StatsQuizAttempt, StatsReview } from './types';
 
 /** Everything the stats page shows. */
 export interface StatsReport {
@@ -19,21 +18,16 @@ export interface StatsReport {
 	totals: { reviews: number; cards: number; studiedCards: number };
 }
 
-/**
- * What the stats are computed from: the stored cards and quizzes, the review log summed up (its last
- * year at least), the number of ratings in the whole log and the streak.
- */
+/** What the stats are computed from. */
 export interface StatsInput {
 	cards: readonly StatsCard[];
-	log: LogSummary;
-	reviewCount: number;
-	streak: Streak;
+	reviews: readonly StatsReview[];
 	quizAttempts: readonly StatsQuizAttempt[];
 }
 
 /**
- * Every number of the stats page: `bankCounts` gives the topics (in display order) with the bank's
- * card count for each. It goes over the cards and the log's days, never over the log's rows.
+ * Every number of the stats page, from the stored rows: `topics` (in display order) with the bank's
+ * card count for each.
  */
 export function computeStats(
 	input: StatsInput,
@@ -41,17 +35,17 @@ export function computeStats(
 	dayStartHour: number,
 	bankCounts: ReadonlyMap<string, number>
 ): StatsReport {
-	const { cards, log, quizAttempts } = input;
+	const { cards, reviews, quizAttempts } = input;
 	let studiedCards = 0;
 	for (const card of cards) if (card.state !== 0) studiedCards++;
 	return {
-		reviewsPerDay: countReviewsPerDay(log, now, dayStartHour, 30),
-		heatmap: buildHeatmap(log, now, dayStartHour, 365),
+		reviewsPerDay: countReviewsPerDay(reviews, now, dayStartHour, 30),
+		heatmap: buildHeatmap(reviews, now, dayStartHour, 365),
 		forecast: forecastDue(cards, now, dayStartHour, 30),
-		retention: computeTrueRetention(log, now, dayStartHour, [...bankCounts.keys()]),
+		retention: computeTrueRetention(reviews, now, dayStartHour, [...bankCounts.keys()]),
 		mastery: computeMastery(cards, bankCounts),
 		quizScores: listQuizScores(quizAttempts),
-		streak: input.streak,
-		totals: { reviews: input.reviewCount, cards: cards.length, studiedCards }
+		streak: computeStreak(reviews, now, dayStartHour),
+		totals: { reviews: reviews.length, cards: cards.length, studiedCards }
 	};
 }

@@ -1,19 +1,23 @@
-import { buildDayWindow } from './days';
-import type { LogSummary } from './log';
-import type { DayCount } from './types';
+import { buildDayWindow, dayIndexOf } from './days';
+import type { DayCount, StatsReview } from './types';
 
 /**
  * The number of reviews on each of the last `days` study days, oldest first, today last (days with
  * no review count 0).
  */
 export function countReviewsPerDay(
-	log: LogSummary,
+	reviews: readonly Pick<StatsReview, 'reviewedAt'>[],
 	now: number,
 	dayStartHour: number,
 	days = 30
 ): DayCount[] {
 	const window = buildDayWindow(now, dayStartHour, 1 - days, days);
-	return window.keys.map((day) => ({ day, count: log.days.get(day)?.count ?? 0 }));
+	const counts = new Array<number>(days).fill(0);
+	for (const review of reviews) {
+		const index = dayIndexOf(window, review.reviewedAt);
+		if (index >= 0) counts[index]!++;
+	}
+	return window.keys.map((day, i) => ({ day, count: counts[i]! }));
 }
 
 /** One day of the calendar heatmap. */
@@ -38,12 +42,12 @@ export interface Heatmap {
  * not leave every other day in the lightest shade.
  */
 export function buildHeatmap(
-	log: LogSummary,
+	reviews: readonly Pick<StatsReview, 'reviewedAt'>[],
 	now: number,
 	dayStartHour: number,
 	days = 365
 ): Heatmap {
-	const counts = countReviewsPerDay(log, now, dayStartHour, days);
+	const counts = countReviewsPerDay(reviews, now, dayStartHour, days);
 	const studied = counts
 		.map((d) => d.count)
 		.filter((count) => count > 0)
