@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 import { APP_STATES } from './states';
 
 // Every route and state, in light and in dark: no serious or critical axe violation.
-// axe walks every node: Browse's 170 items take it 20–30 s on two busy cores.
+// axe walks every node: Browse's ~200 items take it 20–30 s on two busy cores.
 test.describe.configure({ timeout: 120_000 });
 for (const scheme of ['light', 'dark'] as const) {
 	for (const state of APP_STATES) {
