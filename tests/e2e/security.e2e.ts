@@ -26,6 +26,9 @@ test('every page carries a Content-Security-Policy with no inline scripts', asyn
 });
 
 test('walking every flow sends no request to another origin', async ({ browser, baseURL }) => {
+	// One fresh context per app state, Browse with its ~200 items among them: more than the default
+	// 30 s on two busy cores.
+	test.setTimeout(120_000);
 	const origin = new URL(baseURL!).origin;
 	const seen: string[] = [];
 	const foreign: string[] = [];
