@@ -97,5 +97,6 @@ describe('backup import under hostile edits of a real file', () => {
 		);
 		// Most random edits break the file: the refusal path is what this exercises.
 		expect(refused).toBeGreaterThan(150);
-	});
+		// 300 imports with a pause per chunk: on a busy two-core machine that is well over Vitest's 5 s.
+	}, 120_000);
 });

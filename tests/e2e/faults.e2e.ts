@@ -127,7 +127,11 @@ async function seedOldDatabase(page: Page, fixture: OldDatabase) {
 						const autoIncrement = primary!.startsWith('++');
 						const keyPath = primary!.replace('++', '');
 						const store = db.createObjectStore(name, { keyPath, autoIncrement });
-						for (const index of indexes) store.createIndex(index, index);
+						for (const index of indexes) {
+							// A compound index such as [state+due] has an array key path.
+							const keyPath = index.startsWith('[') ? index.slice(1, -1).split('+') : index;
+							store.createIndex(index, keyPath);
+						}
 					}
 				};
 				open.onerror = () => reject(open.error);
@@ -178,3 +182,42 @@ for (const name of FIXTURES) {
 		await expect(page.getByRole('spinbutton', { name: /New cards per day/i })).toHaveValue('12');
 	});
 }
+
+test('the app opened on a version-3 database moves the progress of merged questions to their new ids', async ({
+	watched: page
+}) => {
+	const fixture = JSON.parse(
+		readFileSync(resolve(import.meta.dirname, '../fixtures/db-v3.json'), 'utf8')
+	) as OldDatabase;
+	await page.goto('/robots.txt');
+	await seedOldDatabase(page, fixture);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+	await expect(page.getByTestId('reviews-today')).not.toHaveText('–');
+	const cards = await readStore<{ id: string; itemId: string; topic: string; reps: number }>(
+		page,
+		'cards'
+	);
+	// history/crrf-year and operations/crrf-year become one card replayed from both log rows; the
+	// reversed card of comparison/article-4-cst moves to the reversed card of the surviving item.
+	expect(cards.map((c) => c.id).sort()).toEqual([
+		'functions/article-4-collective-defence:reverse',
+		'members/current',
+		'operations/crrf-year'
+	]);
+	expect(cards.find((c) => c.id === 'operations/crrf-year')).toMatchObject({
+		itemId: 'operations/crrf-year',
+		topic: 'operations',
+		reps: 2
+	});
+	const reviews = await readStore<{ id: number; cardId: string }>(page, 'reviews');
+	expect(reviews.map((r) => [r.id, r.cardId])).toEqual([
+		[1, 'members/current'],
+		[2, 'operations/crrf-year'],
+		[3, 'operations/crrf-year'],
+		[4, 'functions/article-4-collective-defence:reverse']
+	]);
+	expect(await readStore(page, 'quizAttempts')).toHaveLength(1);
+	await page.goto('/settings');
+	await expect(page.getByRole('spinbutton', { name: /New cards per day/i })).toHaveValue('12');
+});

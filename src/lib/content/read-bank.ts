@@ -1,10 +1,11 @@
 // Build-time only (Node): reads questions/*.yaml for the Vite plugin, `npm run bank` and the bank
 // test. The browser never loads this file, so no YAML parser ships to it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BankValidationError } from '../domain/errors.ts';
 import type { Bank } from '../domain/bank/schema.ts';
+import { checkIdRenames, type IdRenames } from '../domain/bank/renames.ts';
 import { validateBank, type RawBankFile } from '../domain/bank/validate.ts';
 
 /** Reads every `*.yaml` file of a folder; a file that is not valid YAML becomes a named issue. */
@@ -34,7 +35,36 @@ export function currentMonth(now: Date): string {
 	return now.toISOString().slice(0, 7);
 }
 
-/** Reads and validates the bank in `dir`; throws BankValidationError naming every problem. */
+/** The file that maps retired question ids to the ids that replaced them. */
+export const RENAMES_FILE = 'renames.json';
+
+/**
+ * Reads the rename map of `dir` (none when the file is absent) and checks it against the bank's ids;
+ * throws BankValidationError naming every problem.
+ */
+export function readIdRenames(dir: string, bank: Bank): IdRenames {
+	const path = join(dir, RENAMES_FILE);
+	if (!existsSync(path)) return {};
+	const file = `questions/${RENAMES_FILE}`;
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (error) {
+		throw new BankValidationError([
+			{ file, message: `is not valid JSON: ${(error as Error).message.split('\n')[0]}` }
+		]);
+	}
+	const issues = checkIdRenames(raw, new Set(bank.items.map((item) => item.id)), file);
+	if (issues.length > 0) throw new BankValidationError(issues);
+	return raw as IdRenames;
+}
+
+/**
+ * Reads and validates the bank in `dir`, and its rename map against it; throws BankValidationError
+ * naming every problem.
+ */
 export function readBank(dir: string, now: Date = new Date()): Bank {
-	return validateBank(readBankFiles(dir), { currentMonth: currentMonth(now) });
+	const bank = validateBank(readBankFiles(dir), { currentMonth: currentMonth(now) });
+	readIdRenames(dir, bank);
+	return bank;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupError } from '../domain/errors';
-import { sampleTables } from '../domain/backup/fixtures';
+import { backupCard, backupReview, sampleTables } from '../domain/backup/fixtures';
 import {
 	applyBackup,
 	exportBackup,
@@ -35,6 +35,54 @@ async function exportText(from: CstoDb): Promise<string> {
 async function importFile(into: CstoDb, file: Blob): Promise<void> {
 	await applyBackup(into, await readBackupFile(file), 'merge');
 }
+
+describe('import of a backup made before questions were merged', () => {
+	// Ids from the real rename map (questions/renames.json): renames are permanent.
+	const OLD = 'history/crrf-year';
+	const NEW = 'operations/crrf-year';
+	const T = Date.UTC(2026, 0, 10, 9);
+	const oldRows = () => ({
+		cards: [
+			backupCard({ id: OLD, itemId: OLD, topic: 'history', reps: 1, lastReview: T }),
+			backupCard({ id: `${OLD}:reverse`, itemId: OLD, topic: 'history', reps: 1, lastReview: T })
+		],
+		reviews: [
+			backupReview({ id: 1, cardId: OLD, reviewedAt: T }),
+			backupReview({ id: 2, cardId: `${OLD}:reverse`, reviewedAt: T })
+		],
+		quizAttempts: [],
+		settings: []
+	});
+
+	it('puts its progress under the new ids with Replace', async () => {
+		const db = await seededDb();
+		await applyBackup(db, oldRows(), 'replace');
+		const tables = await readAllTables(db);
+		expect(tables.cards.map((c) => [c.id, c.itemId, c.topic])).toEqual([
+			[NEW, NEW, 'operations'],
+			[`${NEW}:reverse`, NEW, 'operations']
+		]);
+		expect(tables.reviews.map((r) => r.cardId)).toEqual([NEW, `${NEW}:reverse`]);
+	});
+
+	it('joins it with the progress already stored under the new id with Merge, without duplicate rows', async () => {
+		const db = await seededDb();
+		// This device was upgraded: the same review is stored under the new id, plus a later one.
+		await db.cards.put(
+			backupCard({ id: NEW, itemId: NEW, topic: 'operations', reps: 2, lastReview: T + 5 })
+		);
+		await db.reviews.bulkAdd([
+			backupReview({ id: undefined, cardId: NEW, reviewedAt: T }),
+			backupReview({ id: undefined, cardId: NEW, reviewedAt: T + 5 })
+		]);
+		const result = await applyBackup(db, oldRows(), 'merge');
+		expect(result).toMatchObject({ cards: 1, reviews: 1 });
+		expect(await db.cards.get(NEW)).toMatchObject({ reps: 2, lastReview: T + 5 });
+		expect(await db.cards.get(OLD)).toBeUndefined();
+		expect(await db.reviews.where('cardId').equals(NEW).count()).toBe(2);
+		expect(await db.reviews.where('cardId').equals(`${NEW}:reverse`).count()).toBe(1);
+	});
+});
 
 describe('export, reset and import', () => {
 	it('restores identical data after a reset (round trip), items no longer in the bank included', async () => {

@@ -8,9 +8,16 @@ import {
 	parseBackupJson
 } from '../domain/backup/parse';
 import { planMerge } from '../domain/backup/merge';
+import { renameBackupIds } from '../domain/backup/rename';
 import { writeBackupJson } from '../domain/backup/write';
 import { toProgressCsv } from '../domain/backup/csv';
-import type { CardRow, CstoDb, QuizAttemptRow, ReviewRow } from './db';
+import {
+	QUESTION_ID_RENAMES,
+	type CardRow,
+	type CstoDb,
+	type QuizAttemptRow,
+	type ReviewRow
+} from './db';
 
 // The backup schema lives in the domain, which cannot see db.ts; these lines fail to compile if the
 // two ever disagree on a field.
@@ -136,14 +143,17 @@ async function addInChunks<T>(
  * Applies a validated backup in ONE transaction, so that a failure leaves everything as it was.
  * Replace makes the stored data exactly the backup's (settings included); Merge keeps, for each card,
  * the more recently reviewed version and adds the reviews, quizzes and settings not already here.
- * Rows for items no longer in the bank are kept like any other.
+ * Progress of merged questions moves to their new ids first (questions/renames.json), as the schema
+ * upgrade moved it here, so a backup made before a merge imports too. Rows for items no longer in the
+ * bank are kept like any other.
  */
 export async function applyBackup(
 	db: CstoDb,
-	backup: BackupTables,
+	original: BackupTables,
 	mode: 'merge' | 'replace',
 	options: { onProgress?: OnBackupProgress } = {}
 ): Promise<ImportResult> {
+	const backup = renameBackupIds(original, QUESTION_ID_RENAMES);
 	return db.transaction('rw', [db.cards, db.reviews, db.quizAttempts, db.settings], async () => {
 		let plan: {
 			cards: CardRow[];

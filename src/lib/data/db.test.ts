@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { SCHEMA_VERSIONS, createDb, type CardRow, type CstoDb, type ReviewRow } from './db';
+import { cardTargetFromId, type Rating } from '../domain/scheduling/card';
+import { scheduleReview } from '../domain/scheduling/fsrs';
+import { replayCard } from '../domain/scheduling/fsrs';
+import {
+	QUESTION_ID_RENAMES,
+	SCHEMA_VERSIONS,
+	createDb,
+	type CardRow,
+	type CstoDb,
+	type ReviewRow
+} from './db';
 
 let db: CstoDb | undefined;
 afterEach(async () => {
@@ -134,7 +144,7 @@ describe('schema upgrade from version 2', () => {
 		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review }]);
 		expect(await db.quizAttempts.toArray()).toEqual([{ id: 1, ...attempt }]);
 		expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		// The new index holds the rows written before it existed, by state then due time.
 		const reviewDue = await db.cards
 			.where('[state+due]')
@@ -144,5 +154,139 @@ describe('schema upgrade from version 2', () => {
 		expect(await db.cards.where('[state+due]').between([1, 0], [2, 0]).primaryKeys()).toEqual([
 			'history/tashkent'
 		]);
+	});
+});
+
+describe('schema upgrade from version 3', () => {
+	const OPTIONS = { desiredRetention: 0.85, enableFuzz: true };
+
+	/** A card studied as the app studies it, and its log rows. */
+	function studied(cardId: string, ratings: Rating[], start: number) {
+		let stored: CardRow | undefined;
+		let now = start;
+		const rows: ReviewRow[] = ratings.map((rating) => {
+			const result = scheduleReview(
+				stored,
+				cardTargetFromId(cardId),
+				rating,
+				new Date(now),
+				OPTIONS
+			);
+			stored = result.card;
+			now = stored.due + 3_600_000;
+			return { ...result.review, durationMs: 1000, source: 'review' };
+		});
+		return { card: stored!, rows };
+	}
+
+	it('moves the progress of merged questions to the new ids, replaying the log where two cards meet', async () => {
+		// Ids from the real map: renames are permanent, so these stay valid.
+		expect(QUESTION_ID_RENAMES['history/crrf-year']).toBe('operations/crrf-year');
+		expect(QUESTION_ID_RENAMES['comparison/article-4-cst']).toBe(
+			'functions/article-4-collective-defence'
+		);
+		const start = Date.UTC(2026, 2, 1, 9);
+		const onlyOld = studied('history/crrf-year', [3, 3], start);
+		const oldTwin = studied('comparison/article-4-cst', [3, 3, 3], start);
+		const newTwin = studied(
+			'functions/article-4-collective-defence',
+			[1, 3],
+			start + 9 * 86_400_000
+		);
+		const oldReversed = studied('comparison/article-4-cst:reverse', [4], start);
+		const other = studied('members/current', [2], start);
+		const rows = [onlyOld, oldTwin, newTwin, oldReversed, other].flatMap((s) => s.rows);
+
+		const name = `test-${crypto.randomUUID()}`;
+		const v3 = new Dexie(name);
+		v3.version(1).stores(SCHEMA_VERSIONS[1]);
+		v3.version(2).stores(SCHEMA_VERSIONS[2]);
+		v3.version(3).stores(SCHEMA_VERSIONS[3]);
+		await v3
+			.table('cards')
+			.bulkAdd([
+				onlyOld.card,
+				oldTwin.card,
+				newTwin.card,
+				{ ...oldReversed.card, suspended: 1 },
+				other.card
+			]);
+		await v3.table('reviews').bulkAdd(rows);
+		await v3.table('settings').put({ key: 'desiredRetention', value: 0.85 });
+		await v3.table('quizAttempts').add({
+			status: 'finished',
+			startedAt: 1,
+			finishedAt: 2,
+			score: 1,
+			maxScore: 1,
+			data: {}
+		});
+		v3.close();
+
+		db = createDb(name);
+		expect(db.verno).toBe(4);
+		expect(await db.cards.orderBy('id').primaryKeys()).toEqual([
+			'functions/article-4-collective-defence',
+			'functions/article-4-collective-defence:reverse',
+			'members/current',
+			'operations/crrf-year'
+		]);
+		// A card alone under its new id is moved as it was.
+		expect(await db.cards.get('operations/crrf-year')).toEqual({
+			...onlyOld.card,
+			id: 'operations/crrf-year',
+			itemId: 'operations/crrf-year',
+			topic: 'operations'
+		});
+		expect(await db.cards.get('functions/article-4-collective-defence:reverse')).toEqual({
+			...oldReversed.card,
+			suspended: 1,
+			id: 'functions/article-4-collective-defence:reverse',
+			itemId: 'functions/article-4-collective-defence',
+			topic: 'functions'
+		});
+		// Two cards of one question become one: the replay of their joined log.
+		const merged = await db.cards.get('functions/article-4-collective-defence');
+		expect(merged).toEqual(
+			replayCard(
+				cardTargetFromId('functions/article-4-collective-defence'),
+				[...oldTwin.rows, ...newTwin.rows],
+				OPTIONS
+			)?.card
+		);
+		expect(merged).toMatchObject({ reps: 5, lastReview: newTwin.rows.at(-1)!.reviewedAt });
+		expect(await db.cards.get('members/current')).toEqual(other.card);
+		// Every log row is kept, under its old row id, with the new card id.
+		const stored = await db.reviews.orderBy('id').toArray();
+		expect(stored).toHaveLength(rows.length);
+		const cardIdOf = (cardId: string) =>
+			({
+				'history/crrf-year': 'operations/crrf-year',
+				'comparison/article-4-cst': 'functions/article-4-collective-defence',
+				'comparison/article-4-cst:reverse': 'functions/article-4-collective-defence:reverse'
+			})[cardId] ?? cardId;
+		expect(stored).toEqual(
+			rows.map((row, i) => ({ ...row, id: i + 1, cardId: cardIdOf(row.cardId) }))
+		);
+		expect(
+			await db.reviews.where('cardId').equals('functions/article-4-collective-defence').count()
+		).toBe(5);
+		expect(await db.quizAttempts.count()).toBe(1);
+		expect(await db.settings.get('desiredRetention')).toEqual({
+			key: 'desiredRetention',
+			value: 0.85
+		});
+	});
+
+	it('changes nothing in a database without renamed questions', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v3 = new Dexie(name);
+		v3.version(3).stores(SCHEMA_VERSIONS[3]);
+		await v3.table('cards').add(card);
+		await v3.table('reviews').add(review);
+		v3.close();
+		db = createDb(name);
+		expect(await db.cards.toArray()).toEqual([card]);
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review }]);
 	});
 });

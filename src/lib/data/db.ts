@@ -1,5 +1,9 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import ID_RENAMES from '../../../questions/renames.json';
+import type { IdRenames } from '../domain/bank/renames';
 import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
+import { renameProgress } from '../domain/scheduling/rename';
+import { DEFAULT_SETTINGS, checkSetting } from '../domain/settings';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
@@ -59,8 +63,20 @@ export const SCHEMA_VERSIONS = {
 		reviews: '++id, cardId, reviewedAt',
 		quizAttempts: '++id, finishedAt, status',
 		settings: 'key'
+	},
+	4: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key'
 	}
 } as const;
+
+/**
+ * Old question id → the id that replaced it (questions/renames.json, checked against the bank at
+ * build time). Applying it twice changes nothing, since old ids are never reused.
+ */
+export const QUESTION_ID_RENAMES: IdRenames = ID_RENAMES;
 
 /** Version 2 adds workload fields to cards (topic, suspended, leech, buried) and a status to quizzes. */
 async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -86,6 +102,42 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 /**
+ * Version 4 moves the progress of merged questions to the surviving id (questions/renames.json):
+ * cards and log rows of an old id, reversed cards included, get the new id; where a card already
+ * exists under the new id, the two become one card whose memory state is the replay of their joined
+ * log (with the learner's desired retention), and every log row is kept. A later rename needs a new
+ * version that calls this again.
+ */
+export async function upgradeToV4(
+	tx: Transaction,
+	renames: IdRenames = QUESTION_ID_RENAMES
+): Promise<void> {
+	const ids = Object.entries(renames).flatMap(([oldId, newId]) =>
+		[oldId, newId].flatMap((id) => [id, `${id}:reverse`])
+	);
+	if (ids.length === 0) return;
+	const cards = tx.table<CardRow, string>('cards');
+	const reviews = tx.table<ReviewRow, number>('reviews');
+	const retention = await tx.table<SettingRow, string>('settings').get('desiredRetention');
+	const checked = checkSetting('desiredRetention', retention?.value);
+	const options = {
+		desiredRetention: checked.ok ? checked.value : DEFAULT_SETTINGS.desiredRetention,
+		enableFuzz: true
+	};
+	const moved = renameProgress(
+		{
+			cards: await cards.where('id').anyOf(ids).toArray(),
+			reviews: await reviews.where('cardId').anyOf(ids).toArray()
+		},
+		renames,
+		options
+	);
+	await cards.bulkDelete(moved.removedCardIds);
+	await cards.bulkPut(moved.cards);
+	await reviews.bulkPut(moved.reviews);
+}
+
+/**
  * Opens (or creates) the database with every schema version. Versions are never edited once
  * released: a change is a new `version(n)` with its `upgrade()`.
  */
@@ -97,5 +149,8 @@ export function createDb(name: string = DB_NAME): CstoDb {
 	// [state+due] lets the queue read learning cards and the most overdue review cards due today
 	// without reading every row due today.
 	db.version(3).stores(SCHEMA_VERSIONS[3]);
+	db.version(4)
+		.stores(SCHEMA_VERSIONS[4])
+		.upgrade((tx) => upgradeToV4(tx));
 	return db;
 }

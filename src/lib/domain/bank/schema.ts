@@ -171,6 +171,14 @@ function createItemSchema(currentMonth: string) {
 			['others']
 		),
 		v.forward(
+			v.check((item) => {
+				// Another name of a member among the others would make two options right.
+				const names = new Set(Object.values(item.accept).flat().map(normalizeAnswer));
+				return item.others.every((o) => !names.has(normalizeAnswer(o)));
+			}, 'a non-member equals another name of a member (in accept)'),
+			['others']
+		),
+		v.forward(
 			v.check((item) => !hasDuplicates(item.members), 'members must not repeat'),
 			['members']
 		),
@@ -272,9 +280,19 @@ function createItemSchema(currentMonth: string) {
 
 const PRESENT_TENSE = /\b(current(ly)?|now|today|still|latest|as of|at present|presently)\b/i;
 
-/** True when an item's question or answer describes the present, which can change. */
-function speaksOfThePresent(item: { prompt: string; answer: string; label?: string }): boolean {
-	return PRESENT_TENSE.test(`${item.prompt} ${item.answer} ${item.label ?? ''}`);
+/**
+ * True when what an item asks or teaches (question, answer, label, true statement or statement
+ * template) describes the present, which can change.
+ */
+function speaksOfThePresent(item: {
+	prompt: string;
+	answer: string;
+	label?: string;
+	truth?: string;
+	statement?: string;
+}): boolean {
+	const taught = [item.prompt, item.answer, item.label, item.truth, item.statement];
+	return PRESENT_TENSE.test(taught.filter(Boolean).join(' '));
 }
 
 /** The schema of one topic file, for a given current month (an `asOf` after it is refused). */

@@ -327,6 +327,7 @@ describe('buildQuiz: the rules of every question type over 500 seeds', () => {
 				ordering: [0, 1, 2, 3, 4]
 			}[type];
 			expect([...positions].sort()).toEqual(expected);
-		});
+			// 500 quizzes of 50 questions over the whole bank: several seconds on two busy cores.
+		}, 60_000);
 	}
 });

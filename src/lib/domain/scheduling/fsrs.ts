@@ -251,10 +251,11 @@ export interface ReplayedCard {
 
 /**
  * Rebuilds a card's memory state by applying its logged ratings in time order to a new card, as the
- * app applied them (same scheduler, same seeded fuzz). The workload fields (suspended, leech, buried)
- * are the learner's choices, not the log's: they come from `workload` (none when absent). Returns
- * undefined for an empty log. Used to repair a damaged card, to merge two cards' logs, and to move
- * every card to new parameters.
+ * app applied them (same scheduler, same seeded fuzz; ratings at the same time keep their order).
+ * The workload fields (suspended, leech, buried) are the learner's choices, so they come from
+ * `workload` when given; without it, the card is unburied and suspended only when the replayed
+ * lapses made it a leech. Returns undefined for an empty log. Used to repair a damaged card, to merge
+ * two cards' logs, and to move every card to new parameters.
  * @example replayCard(target, [{ rating: 3, reviewedAt: t }], options)?.card.state // 1 (learning)
  */
 export function replayCard(
@@ -272,13 +273,5 @@ export function replayCard(
 		reviews.push(result.review);
 	}
 	if (!card) return undefined;
-	return {
-		card: {
-			...card,
-			suspended: workload?.suspended ?? 0,
-			leech: workload?.leech ?? 0,
-			buriedUntil: workload?.buriedUntil ?? 0
-		},
-		reviews
-	};
+	return { card: workload ? { ...card, ...workload } : card, reviews };
 }
