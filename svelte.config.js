@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { contentVersion } from './scripts/content-version.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -14,6 +15,10 @@ const config = {
 		}),
 		// Separate output folders let several builds run side by side (tests of two app versions).
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+		// A hash of the build's inputs, not the build time: the same source gives the same version, so
+		// a rebuild offers no update and any real change does (scripts/content-version.js says why
+		// the inputs rather than the output). The service worker names its cache by it.
+		version: { name: contentVersion(import.meta.dirname) },
 		csp: {
 			mode: 'hash',
 			directives: {
