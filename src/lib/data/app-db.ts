@@ -29,7 +29,9 @@ export function getDb(): CstoDb {
 export function onDbOutdated(listener: (error: OutdatedAppError) => void): () => void {
 	if (outdated) listener(outdated);
 	listeners.add(listener);
-	return () => listeners.delete(listener);
+	return () => {
+		listeners.delete(listener);
+	};
 }
 
 /**
