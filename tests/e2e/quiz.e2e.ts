@@ -289,41 +289,69 @@ test('sharing shows the link to copy by hand when the clipboard is refused', asy
 	await expect(page.getByText('Link copied')).toHaveCount(0);
 });
 
-test('set-up, question, feedback and results pass axe in light and dark, phone and desktop', async ({
-	watched: page
-}) => {
-	test.slow();
-	const check = async (what: string) => {
-		for (const colorScheme of ['light', 'dark'] as const) {
-			await page.emulateMedia({ colorScheme });
-			const results = await new AxeBuilder({ page })
-				.include('main')
-				.withTags(['wcag2a', 'wcag2aa'])
-				.analyze();
-			expect(
-				results.violations.map((v) => `${what} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
-			).toEqual([]);
-		}
-	};
-	for (const width of [360, 1280]) {
-		await page.setViewportSize({ width, height: 800 });
-		await page.goto('/quiz');
-		await expect(page.getByRole('button', { name: 'Start quiz' })).toBeVisible();
-		await check(`${width} set-up`);
-		await startFromUrl(page, `seed=axe${width}&n=6&mode=practice`);
-		for (let n = 1; n <= 6; n++) {
-			await expect(page.getByText(`Question ${n} of 6`)).toBeVisible();
-			await check(`${width} question ${n}`);
-			await page.getByRole('button', { name: "Don't know" }).click();
-			await expect(question(page).getByRole('status')).toContainText('Not right');
-			await check(`${width} feedback ${n}`);
-			await page.getByRole('button', { name: n === 6 ? 'See results' : 'Next question' }).click();
-		}
-		await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
-		await check(`${width} results`);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-		);
-		expect(overflow).toBeLessThanOrEqual(0);
+/** No WCAG A or AA violation inside <main>, in the light and then the dark theme. */
+async function checkAxe(page: Page, what: string) {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const results = await new AxeBuilder({ page })
+			.include('main')
+			.withTags(['wcag2a', 'wcag2aa'])
+			.analyze();
+		expect(
+			results.violations.map((v) => `${what} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
+		).toEqual([]);
 	}
-});
+}
+
+/** The page is no wider than the screen. */
+async function expectNoOverflow(page: Page) {
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+}
+
+// One test per screen and step, so that each sweep has the time its own work needs on a busy machine.
+for (const width of [360, 1280]) {
+	test.describe(`axe at ${width} px`, () => {
+		test.describe.configure({ timeout: 90_000 });
+		test.beforeEach(async ({ watched: page }) => {
+			await page.setViewportSize({ width, height: 800 });
+		});
+
+		test('set-up passes axe in light and dark', async ({ watched: page }) => {
+			await page.goto('/quiz');
+			await expect(page.getByRole('button', { name: 'Start quiz' })).toBeVisible();
+			await checkAxe(page, `${width} set-up`);
+			await expectNoOverflow(page);
+		});
+
+		// Each of the six questions of one seeded quiz, as a question and with its feedback.
+		for (const n of [1, 2, 3, 4, 5, 6]) {
+			test(`question ${n} and its feedback pass axe in light and dark`, async ({
+				watched: page
+			}) => {
+				await startFromUrl(page, `seed=axe${width}&n=6&mode=practice`);
+				for (let i = 1; i < n; i++) {
+					await expect(page.getByText(`Question ${i} of 6`)).toBeVisible();
+					await page.getByRole('button', { name: "Don't know" }).click();
+					await page.getByRole('button', { name: 'Next question' }).click();
+				}
+				await expect(page.getByText(`Question ${n} of 6`)).toBeVisible();
+				await checkAxe(page, `${width} question ${n}`);
+				await page.getByRole('button', { name: "Don't know" }).click();
+				await expect(question(page).getByRole('status')).toContainText('Not right');
+				await checkAxe(page, `${width} feedback ${n}`);
+				await expectNoOverflow(page);
+			});
+		}
+
+		test('results pass axe in light and dark', async ({ watched: page }) => {
+			await startFromUrl(page, `seed=axe${width}&n=6&mode=exam`);
+			for (let n = 1; n <= 6; n++) await skipExam(page, n, 6);
+			await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+			await checkAxe(page, `${width} results`);
+			await expectNoOverflow(page);
+		});
+	});
+}

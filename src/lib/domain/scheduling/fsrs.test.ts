@@ -7,6 +7,7 @@ import {
 	newCardRow,
 	previewDue,
 	previewIntervals,
+	replayCard,
 	retrievability,
 	scheduleReview,
 	toCardRow,
@@ -89,7 +90,8 @@ describe('scheduleReview', () => {
 			cardId: 'members/a',
 			rating,
 			stateBefore: expected.log.state,
-			dueBefore: expected.log.due.getTime(),
+			// The card's due time before the rating (ts-fsrs's log.due is its last review instead).
+			dueBefore: theirs.card.due.getTime(),
 			stability: expected.card.stability,
 			difficulty: expected.card.difficulty,
 			elapsedDays: expected.log.elapsed_days,
@@ -97,6 +99,15 @@ describe('scheduleReview', () => {
 			reviewedAt: ours.now.getTime()
 		});
 		expect(result.isNewLeech).toBe(false);
+	});
+
+	it('logs the due time the card had, not its last review, when it is rated late', () => {
+		const first = scheduleReview(undefined, TARGET, 4, START, OPTIONS).card;
+		const late = new Date(first.due + 3 * DAY);
+		const { review } = scheduleReview(first, TARGET, 3, late, OPTIONS);
+		expect(review.dueBefore).toBe(first.due);
+		expect(review.dueBefore).not.toBe(first.lastReview);
+		expect(review.reviewedAt).toBe(late.getTime());
 	});
 
 	it('keeps the learning step, so Good twice on a new card graduates it to review', () => {
@@ -205,5 +216,66 @@ describe('retrievability', () => {
 		const later = new Date(atStability.getTime() + 30 * DAY);
 		expect(retrievability(review, later)).toBeLessThan(retrievability(review, atStability));
 		expect(retrievability(review, new Date(review.lastReview!))).toBe(1);
+	});
+});
+
+describe('replayCard', () => {
+	const FUZZED = { desiredRetention: 0.9, enableFuzz: true };
+	// Ratings given at varied times, some early, some late, some the same day.
+	const LOG: { rating: Rating; reviewedAt: number }[] = [
+		{ rating: 3, reviewedAt: START.getTime() },
+		{ rating: 1, reviewedAt: START.getTime() + 10 * 60_000 },
+		{ rating: 3, reviewedAt: START.getTime() + 30 * 60_000 },
+		{ rating: 3, reviewedAt: START.getTime() + 2 * DAY },
+		{ rating: 2, reviewedAt: START.getTime() + 9 * DAY + 3_600_000 },
+		{ rating: 1, reviewedAt: START.getTime() + 30 * DAY },
+		{ rating: 4, reviewedAt: START.getTime() + 30 * DAY + 600_000 },
+		{ rating: 3, reviewedAt: START.getTime() + 61 * DAY }
+	];
+
+	function rateInTurn(options: typeof FUZZED) {
+		let card: CardRow | undefined;
+		const reviews = [];
+		for (const { rating, reviewedAt } of LOG) {
+			const result = scheduleReview(card, TARGET, rating, new Date(reviewedAt), options);
+			card = result.card;
+			reviews.push(result.review);
+		}
+		return { card: card!, reviews };
+	}
+
+	it.each([
+		['without fuzz', OPTIONS],
+		['with the seeded fuzz the app uses', FUZZED]
+	])('reproduces the card and every log row that rating in turn gave, %s', (_, options) => {
+		const expected = rateInTurn(options);
+		// Shuffled: a replay orders the log by time.
+		const shuffled = [LOG[3]!, LOG[0]!, LOG[7]!, LOG[1]!, LOG[5]!, LOG[2]!, LOG[6]!, LOG[4]!];
+		expect(replayCard(TARGET, shuffled, options)).toEqual(expected);
+	});
+
+	it('keeps the workload fields it is given, not those of the log', () => {
+		const workload = { suspended: 1 as const, leech: 0 as const, buriedUntil: 123 };
+		const replayed = replayCard(TARGET, LOG, OPTIONS, workload)!;
+		expect(replayed.card).toMatchObject(workload);
+		expect(replayCard(TARGET, LOG, OPTIONS)!.card).toMatchObject({
+			suspended: 0,
+			leech: 0,
+			buriedUntil: 0
+		});
+	});
+
+	it('gives nothing for an empty log', () => {
+		expect(replayCard(TARGET, [], OPTIONS)).toBeUndefined();
+	});
+
+	it('schedules with the parameters it is given', () => {
+		const defaults = replayCard(TARGET, LOG, OPTIONS)!.card;
+		// FSRS-6 defaults with a larger initial stability for Good (w[2]).
+		const w = [...fsrs().parameters.w];
+		w[2] = w[2]! * 3;
+		const own = replayCard(TARGET, LOG, { ...OPTIONS, parameters: w })!.card;
+		expect(own.stability).not.toBe(defaults.stability);
+		expect(own.reps).toBe(defaults.reps);
 	});
 });

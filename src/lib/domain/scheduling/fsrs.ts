@@ -30,6 +30,8 @@ export const LEECH_LAPSES = 8;
 export interface SchedulerOptions {
 	desiredRetention: number;
 	enableFuzz: boolean;
+	/** The learner's own FSRS parameters (21 numbers); FSRS's defaults when absent. */
+	parameters?: readonly number[];
 }
 
 /** The result of one rating: the card after it, its log row, and whether it just became a leech. */
@@ -49,13 +51,14 @@ const seedFromCardId: TSeedStrategy = function () {
 const schedulers = new Map<string, FSRS>();
 
 function schedulerFor(options: SchedulerOptions): FSRS {
-	const key = `${options.desiredRetention}|${options.enableFuzz}`;
+	const key = `${options.desiredRetention}|${options.enableFuzz}|${options.parameters?.join(',') ?? ''}`;
 	let scheduler = schedulers.get(key);
 	if (!scheduler) {
 		scheduler = fsrs({
 			request_retention: options.desiredRetention,
 			enable_fuzz: options.enableFuzz,
-			enable_short_term: true
+			enable_short_term: true,
+			...(options.parameters ? { w: [...options.parameters] } : {})
 		}).useStrategy(StrategyMode.SEED, seedFromCardId);
 		schedulers.set(key, scheduler);
 	}
@@ -121,12 +124,14 @@ export function toCardRow(card: Card, base: CardRow): CardRow {
 	};
 }
 
-function toReviewFields(item: RecordLogItem, cardId: string, rating: Rating): ReviewFields {
+// ts-fsrs's `log.due` is the card's last review time, not its due time: the due time before the
+// rating comes from the card as it was.
+function toReviewFields(item: RecordLogItem, before: CardRow, rating: Rating): ReviewFields {
 	return {
-		cardId,
+		cardId: before.id,
 		rating,
 		stateBefore: item.log.state as CardState,
-		dueBefore: item.log.due.getTime(),
+		dueBefore: before.due,
 		stability: item.card.stability,
 		difficulty: item.card.difficulty,
 		elapsedDays: item.log.elapsed_days,
@@ -159,7 +164,7 @@ export function scheduleReview(
 		after.leech = 1;
 		after.suspended = 1;
 	}
-	return { card: after, review: toReviewFields(result, before.id, rating), isNewLeech };
+	return { card: after, review: toReviewFields(result, before, rating), isNewLeech };
 }
 
 /**
@@ -230,4 +235,50 @@ const readonlyScheduler = fsrs({ enable_short_term: true });
 export function retrievability(card: CardRow, now: Date): number {
 	if (card.state === 0 || card.lastReview === null) return 0;
 	return readonlyScheduler.get_retrievability(toFsrsCard(card), now, false);
+}
+
+/** One rating from a card's log, as a replay needs it. */
+export interface LoggedRating {
+	rating: Rating;
+	reviewedAt: number;
+}
+
+/** A card rebuilt from its log: the card after the last rating, and each rating's log fields. */
+export interface ReplayedCard {
+	card: CardRow;
+	reviews: ReviewFields[];
+}
+
+/**
+ * Rebuilds a card's memory state by applying its logged ratings in time order to a new card, as the
+ * app applied them (same scheduler, same seeded fuzz). The workload fields (suspended, leech, buried)
+ * are the learner's choices, not the log's: they come from `workload` (none when absent). Returns
+ * undefined for an empty log. Used to repair a damaged card, to merge two cards' logs, and to move
+ * every card to new parameters.
+ * @example replayCard(target, [{ rating: 3, reviewedAt: t }], options)?.card.state // 1 (learning)
+ */
+export function replayCard(
+	target: CardTarget,
+	log: readonly LoggedRating[],
+	options: SchedulerOptions,
+	workload?: Pick<CardRow, 'suspended' | 'leech' | 'buriedUntil'>
+): ReplayedCard | undefined {
+	const ordered = [...log].sort((a, b) => a.reviewedAt - b.reviewedAt);
+	let card: CardRow | undefined;
+	const reviews: ReviewFields[] = [];
+	for (const { rating, reviewedAt } of ordered) {
+		const result = scheduleReview(card, target, rating, new Date(reviewedAt), options);
+		card = result.card;
+		reviews.push(result.review);
+	}
+	if (!card) return undefined;
+	return {
+		card: {
+			...card,
+			suspended: workload?.suspended ?? 0,
+			leech: workload?.leech ?? 0,
+			buriedUntil: workload?.buriedUntil ?? 0
+		},
+		reviews
+	};
 }
