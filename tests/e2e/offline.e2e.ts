@@ -20,6 +20,11 @@ const KIT_OUT_SAME = process.env.KIT_OUT_DIR_SAME ?? '.svelte-kit-offline-same';
 /** A sentence of the Stats page, whose code loads only on that route, and its wording in build B. */
 const STATS_TEXT_A = 'Cards you rated on each of the last 30 days.';
 const STATS_TEXT_B = 'Cards you rated in each of the last 30 days (a newer build).';
+/**
+ * How long a new version may take to install in the background (about 55 files; on a busy machine
+ * that takes longer than an assertion's usual 5 s).
+ */
+const INSTALL_MS = 60_000;
 /** The test-only schema version of build B (src/lib/data/db.ts) adds this index. */
 const TEST_SCHEMA_INDEX = 'cardId, reviewedAt, source';
 /** What the first tab says once the second opened a newer schema (src/lib/components/UpdateBanner.svelte). */
@@ -289,7 +294,7 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await serve(buildB());
 		await page.reload();
 		const reload = page.getByRole('button', { name: 'Reload to update' });
-		await expect(reload).toBeVisible();
+		await expect(reload).toBeVisible({ timeout: INSTALL_MS });
 		expect(await workers(page)).toEqual({ isWaiting: true, isInstalling: false });
 		expect(await cacheNames(page)).toEqual(
 			expect.arrayContaining([
@@ -358,7 +363,9 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await stopServer();
 		await serve(newer);
 		await page.reload();
-		await expect(page.getByRole('button', { name: 'Reload to update' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Reload to update' })).toBeVisible({
+			timeout: INSTALL_MS
+		});
 		await expect(page.getByText(STATS_TEXT_A)).toBeVisible();
 
 		// Watch the workers from a tab that is not the app's (about:blank), then close the app's tab.
@@ -369,9 +376,13 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 			for (const version of versions) statuses.set(version.versionId, version.status);
 		});
 		await cdp.send('ServiceWorker.enable');
-		await expect.poll(() => [...statuses.values()].sort()).toEqual(['activated', 'installed']);
+		await expect
+			.poll(() => [...statuses.values()].sort(), { timeout: INSTALL_MS })
+			.toEqual(['activated', 'installed']);
 		await page.close();
-		await expect.poll(() => [...statuses.values()].sort()).toEqual(['activated', 'redundant']);
+		await expect
+			.poll(() => [...statuses.values()].sort(), { timeout: INSTALL_MS })
+			.toEqual(['activated', 'redundant']);
 
 		await watcher.goto('/stats');
 		await expect(watcher.getByText(STATS_TEXT_B)).toBeVisible();
@@ -435,7 +446,9 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		expect(await dbVersion(second)).toBe(schemaA + 10);
 
 		// The first tab says so, and a rating there is refused with the reason; the card stays.
-		await expect(page.getByRole('banner').getByText(OUTDATED_BANNER)).toBeVisible();
+		await expect(page.getByRole('banner').getByText(OUTDATED_BANNER)).toBeVisible({
+			timeout: 15_000
+		});
 		await page.getByRole('button', { name: /^Good\b/ }).click();
 		await expect(page.getByRole('alert')).toContainText(
 			'Your rating could not be saved, so the card is still here. CSTO Study was updated in another tab'
@@ -454,13 +467,17 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		// database: it says so, and deletes nothing.
 		const third = await context.newPage();
 		await third.goto('/');
-		await expect(third.getByRole('banner').getByText(OUTDATED_BANNER)).toBeVisible();
+		await expect(third.getByRole('banner').getByText(OUTDATED_BANNER)).toBeVisible({
+			timeout: 15_000
+		});
 		expect(await dbVersion(third)).toBe(schemaA + 10);
 		expect(await countProgress(third)).toEqual(afterSecond);
 		await third.close();
 
 		// "Reload to update" in the first tab lets the waiting version take over; it saves again.
-		await expect.poll(() => workers(page)).toEqual({ isWaiting: true, isInstalling: false });
+		await expect
+			.poll(() => workers(page), { timeout: INSTALL_MS })
+			.toEqual({ isWaiting: true, isInstalling: false });
 		await page.evaluate(() => Object.assign(window, { beforeUpdate: true }));
 		await page.getByRole('button', { name: 'Reload to update' }).click();
 		await page.waitForFunction(() => !('beforeUpdate' in window));
