@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -107,6 +107,29 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
 		found.push(...results.violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length})`));
 	}
 	return found;
+}
+
+/** The paths of every file a build serves besides its service worker, as the worker caches them. */
+function builtPaths(buildDir: string): string[] {
+	return readdirSync(buildDir, { recursive: true, encoding: 'utf8' })
+		.map((path) => path.split('\\').join('/'))
+		.filter((path) => path !== 'service-worker.js' && !statSync(join(buildDir, path)).isDirectory())
+		.map((path) =>
+			// Prerendered pages are cached by their URL; the SPA fallback by its file name.
+			path.endsWith('.html') && path !== '200.html'
+				? `/${path.replace(/\.html$/, '').replace(/(^|\/)index$/, '')}`
+				: `/${path}`
+		)
+		.sort();
+}
+
+/** The paths of everything in the app's one cache. */
+function cachedPaths(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const [name] = await caches.keys();
+		const requests = await (await caches.open(name!)).keys();
+		return requests.map((request) => new URL(request.url).pathname).sort();
+	});
 }
 
 function cacheNames(page: Page): Promise<string[]> {
@@ -231,6 +254,8 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await page.goto('/');
 		await waitForOfflineReady(page);
 		await expect(offlineStatus(page)).toHaveCount(0);
+		// Every file of the build is cached: every page, and every chunk a route may load later.
+		expect(await cachedPaths(page)).toEqual(builtPaths(BUILD_A));
 
 		await stopServer();
 		await context.setOffline(true);
