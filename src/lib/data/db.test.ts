@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { cardTargetFromId, type Rating } from '../domain/scheduling/card';
-import { scheduleReview } from '../domain/scheduling/fsrs';
-import { replayCard } from '../domain/scheduling/fsrs';
+import { replayCard, scheduleReview } from '../domain/scheduling/fsrs';
+import { OutdatedAppError } from '../domain/errors';
 import {
+	LATEST_VERSION,
+	NEWER_THAN_APP,
 	QUESTION_ID_RENAMES,
 	SCHEMA_VERSIONS,
+	UPGRADED_ELSEWHERE,
 	createDb,
+	giveWayToNewerVersions,
 	type CardRow,
 	type CstoDb,
 	type ReviewRow
@@ -288,5 +292,93 @@ describe('schema upgrade from version 3', () => {
 		db = createDb(name);
 		expect(await db.cards.toArray()).toEqual([card]);
 		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review }]);
+	});
+});
+
+/** The schema a newer release might bring: the newest one with one more index. */
+function openNewer(name: string): Dexie {
+	const newer = new Dexie(name);
+	newer.version(LATEST_VERSION + 1).stores({
+		...SCHEMA_VERSIONS[LATEST_VERSION as keyof typeof SCHEMA_VERSIONS],
+		reviews: '++id, cardId, reviewedAt, source'
+	});
+	return newer;
+}
+
+/** The version IndexedDB itself reports, read without Dexie. */
+function nativeVersion(name: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open(name);
+		request.onsuccess = () => {
+			resolve(request.result.version);
+			request.result.close();
+		};
+		request.onerror = () => reject(request.error);
+	});
+}
+
+describe('a newer version of the app in another tab', () => {
+	let newer: Dexie | undefined;
+	afterEach(() => {
+		newer?.close();
+		newer = undefined;
+	});
+
+	it('upgrades without being blocked; this connection closes, stays closed and refuses writes with the reason', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		db = createDb(name);
+		const outdated: OutdatedAppError[] = [];
+		giveWayToNewerVersions(db, (error) => outdated.push(error));
+		await db.reviews.add({ ...review });
+
+		newer = openNewer(name);
+		let blocked = 0;
+		newer.on('blocked', () => void blocked++);
+		await newer.open();
+		expect(blocked).toBe(0);
+		expect(outdated).toEqual([new OutdatedAppError(UPGRADED_ELSEWHERE)]);
+		expect(db.isOpen()).toBe(false);
+
+		// Dexie would reopen on the next write, at the newer version, with the older code: it does not.
+		await expect(db.reviews.add({ ...review, reviewedAt: 6 })).rejects.toThrow(/closed/i);
+		await expect(db.cards.toArray()).rejects.toThrow(/closed/i);
+		expect(db.isOpen()).toBe(false);
+		expect(outdated).toHaveLength(1);
+		expect(await newer.table('reviews').toArray()).toEqual([{ id: 1, ...review }]);
+		expect(await newer.table('reviews').where('source').equals('review').count()).toBe(1);
+	});
+
+	it('an older app that opens a newer database refuses it, says why, and changes nothing', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		newer = openNewer(name);
+		await newer.table('cards').add(card);
+		await newer.table('reviews').add({ ...review });
+		newer.close();
+		const version = await nativeVersion(name);
+		expect(version).toBe((LATEST_VERSION + 1) * 10);
+
+		db = createDb(name);
+		const outdated: OutdatedAppError[] = [];
+		giveWayToNewerVersions(db, (error) => outdated.push(error));
+		await expect(db.cards.toArray()).rejects.toThrow(NEWER_THAN_APP);
+		expect(outdated).toEqual([new OutdatedAppError(NEWER_THAN_APP)]);
+		// No second try opens it either.
+		await expect(db.reviews.add({ ...review })).rejects.toThrow();
+		expect(db.isOpen()).toBe(false);
+
+		expect(await nativeVersion(name)).toBe(version);
+		newer = openNewer(name);
+		expect(await newer.table('cards').toArray()).toEqual([card]);
+		expect(await newer.table('reviews').toArray()).toEqual([{ id: 1, ...review }]);
+	});
+
+	it('the current app opens the current schema without complaint', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const outdated: OutdatedAppError[] = [];
+		giveWayToNewerVersions(db, (error) => outdated.push(error));
+		await db.cards.add(card);
+		db.close({ disableAutoOpen: false });
+		expect(await db.cards.toArray()).toEqual([card]);
+		expect(outdated).toEqual([]);
 	});
 });

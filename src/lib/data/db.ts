@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import ID_RENAMES from '../../../questions/renames.json';
 import type { IdRenames } from '../domain/bank/renames';
+import { OutdatedAppError } from '../domain/errors';
 import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
 import { renameProgress } from '../domain/scheduling/rename';
 import { DEFAULT_SETTINGS, checkSetting } from '../domain/settings';
@@ -77,6 +78,8 @@ export const SCHEMA_VERSIONS = {
  * build time). Applying it twice changes nothing, since old ids are never reused.
  */
 export const QUESTION_ID_RENAMES: IdRenames = ID_RENAMES;
+/** The newest schema version this code knows. */
+export const LATEST_VERSION = Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number));
 
 /** Version 2 adds workload fields to cards (topic, suspended, leech, buried) and a status to quizzes. */
 async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -152,5 +155,59 @@ export function createDb(name: string = DB_NAME): CstoDb {
 	db.version(4)
 		.stores(SCHEMA_VERSIONS[4])
 		.upgrade((tx) => upgradeToV4(tx));
+	// Test builds only (VITE_TEST_SCHEMA_BUMP=1, made by tests/e2e/offline.e2e.ts): one version more,
+	// an extra index, so that a test can open a newer schema in one tab while another runs this one.
+	// In every other build the condition is false at build time and the block is left out.
+	if (import.meta.env.VITE_TEST_SCHEMA_BUMP === '1') {
+		db.version(LATEST_VERSION + 1).stores({
+			...SCHEMA_VERSIONS[LATEST_VERSION as keyof typeof SCHEMA_VERSIONS],
+			reviews: '++id, cardId, reviewedAt, source'
+		});
+	}
 	return db;
+}
+
+/** Why a tab stops using the database when another tab upgrades it. */
+export const UPGRADED_ELSEWHERE =
+	'CSTO Study was updated in another tab, which changed how your progress is stored, so this tab can no longer save. Reload to update. Nothing you saved is lost.';
+/** Why a tab does not use a database that a newer version of the app has already upgraded. */
+export const NEWER_THAN_APP =
+	'Your progress was saved by a newer version of CSTO Study than this tab runs, so this tab cannot read or save it. Reload to update. Nothing you saved is lost.';
+
+/**
+ * Makes `db` give way to newer versions of the app. When another tab opens a newer schema (or
+ * deletes the database), `versionchange` closes this connection at once, so the upgrade is never
+ * blocked, and it stays closed: Dexie would otherwise reopen it on the next query, at the newer
+ * version, with this older code. A database that is already newer than this code (Dexie 4 opens it
+ * all the same) is refused in the same way. Either way nothing is deleted, `onOutdated` is called
+ * once with the error, and every later query fails.
+ */
+export function giveWayToNewerVersions(
+	db: CstoDb,
+	onOutdated: (error: OutdatedAppError) => void
+): void {
+	let outdated: OutdatedAppError | undefined;
+	const outdate = (message: string): OutdatedAppError => {
+		if (!outdated) {
+			outdated = new OutdatedAppError(message);
+			onOutdated(outdated);
+		}
+		return outdated;
+	};
+	db.on('versionchange', () => {
+		db.close({ disableAutoOpen: true });
+		outdate(UPGRADED_ELSEWHERE);
+		// Skips Dexie's own handler, which closes with reopening allowed.
+		return false;
+	});
+	// Sticky: checked on every open, not just the first.
+	db.on(
+		'ready',
+		() => {
+			// IndexedDB numbers a Dexie version n as 10n (and up to 10n + 9 when Dexie patches indexes).
+			const installed = Math.floor((db.backendDB()?.version ?? 0) / 10);
+			if (installed > db.verno) throw outdate(NEWER_THAN_APP);
+		},
+		true
+	);
 }

@@ -36,6 +36,12 @@ export class BackupError extends AppError {}
 export class StorageError extends AppError {}
 
 /**
+ * A newer version of the app has changed the database (in another tab, now or before), so this tab's
+ * older code no longer reads or writes it until the learner reloads. Nothing stored is lost.
+ */
+export class OutdatedAppError extends AppError {}
+
+/**
  * Formats one bank issue as `file › id › field: message`.
  * @example formatBankIssue({ file: 'members.yaml', id: 'members/x', field: 'sources', message: 'at least one source is required' })
  * // 'members.yaml › members/x › sources: at least one source is required'

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { explainDbError } from '../data/app-db';
 
 /**
  * The one bridge from Dexie to runes: runs `query` whenever the data it read changes (in this tab or
@@ -18,7 +19,8 @@ export class Live<T> {
 					this.isLoading = false;
 					this.error = undefined;
 				},
-				error: (error: unknown) => {
+				error: (caught: unknown) => {
+					const error = explainDbError(caught);
 					this.error = error instanceof Error ? error : new Error(String(error));
 					this.isLoading = false;
 				}

@@ -1,5 +1,14 @@
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type CstoDb } from '../data/db';
+import {
+	LATEST_VERSION,
+	SCHEMA_VERSIONS,
+	UPGRADED_ELSEWHERE,
+	createDb,
+	giveWayToNewerVersions,
+	type CstoDb
+} from '../data/db';
+import type { OutdatedAppError } from '../domain/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
 import { ReviewSession } from './review.svelte';
@@ -14,7 +23,8 @@ afterEach(async () => {
 
 const ITEMS_BY_ID = new Map(FIXTURE_ITEMS.map((item) => [item.id, item]));
 
-function session(overrides: Partial<Settings> = {}) {
+/** A session on a fresh database; `getDb` as the app's own does, when a test needs it. */
+function session(overrides: Partial<Settings> = {}, getDb: () => CstoDb = () => db) {
 	db = createDb(`test-${crypto.randomUUID()}`);
 	const settings: Settings = {
 		...DEFAULT_SETTINGS,
@@ -22,7 +32,7 @@ function session(overrides: Partial<Settings> = {}) {
 		...overrides
 	};
 	return new ReviewSession({
-		db: () => db,
+		db: getDb,
 		items: FIXTURE_ITEMS,
 		itemsById: ITEMS_BY_ID,
 		settings: () => settings,
@@ -108,6 +118,32 @@ describe('ReviewSession', () => {
 		expect(s.isAnswerShown).toBe(true);
 		expect(await db.cards.count()).toBe(0);
 		expect(s.canUndo).toBe(false);
+	});
+
+	it('after another tab upgraded the database, a rating is refused with the reason and the card stays', async () => {
+		let outdated: OutdatedAppError | undefined;
+		// As the app's getDb() does: the reason, once there is one, instead of the closed connection.
+		const s = session({}, () => {
+			if (outdated) throw outdated;
+			return db;
+		});
+		giveWayToNewerVersions(db, (error) => (outdated = error));
+		await s.start();
+		s.showAnswer();
+
+		const newer = new Dexie(db.name);
+		newer
+			.version(LATEST_VERSION + 1)
+			.stores(SCHEMA_VERSIONS[LATEST_VERSION as keyof typeof SCHEMA_VERSIONS]);
+		await newer.open();
+		await s.rate(3);
+		expect(s.error).toBe(
+			`Your rating could not be saved, so the card is still here. ${UPGRADED_ELSEWHERE}`
+		);
+		expect(s.current?.target.cardId).toBe('members/a');
+		expect(s.isAnswerShown).toBe(true);
+		expect(await newer.table('reviews').count()).toBe(0);
+		newer.close();
 	});
 
 	it('buries and suspends cards, and undo brings them back', async () => {

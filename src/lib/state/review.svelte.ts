@@ -8,7 +8,9 @@ import {
 	undoRating,
 	type RatingRecord
 } from '../data/cards';
+import { explainDbError } from '../data/app-db';
 import type { CardRow, CstoDb } from '../data/db';
+import { OutdatedAppError } from '../domain/errors';
 import type { Item } from '../domain/bank/schema';
 import type { Settings } from '../domain/settings';
 import { isReversedCardId, type Rating } from '../domain/scheduling/card';
@@ -196,7 +198,7 @@ export class ReviewSession {
 				? 'This card has now been forgotten 8 times, so it is marked as a leech and suspended. Rewrite it in your own words or unsuspend it from Browse when you want to study it again.'
 				: '';
 			await this.#advance(entry);
-		}, 'Your rating could not be saved, so the card is still here. Try again');
+		}, 'Your rating could not be saved, so the card is still here');
 	}
 
 	/** Hides the current card until the next study day starts. */
@@ -213,7 +215,7 @@ export class ReviewSession {
 			this.#undo.push({ kind: 'bury', before, entry });
 			this.notice = 'Card buried until tomorrow.';
 			await this.#advance(entry);
-		}, 'The card could not be buried. Try again');
+		}, 'The card could not be buried');
 	}
 
 	/** Removes the current card from review until it is unsuspended (from Browse). */
@@ -225,7 +227,7 @@ export class ReviewSession {
 			this.#undo.push({ kind: 'suspend', before, entry });
 			this.notice = 'Card suspended. Unsuspend it from Browse to study it again.';
 			await this.#advance(entry);
-		}, 'The card could not be suspended. Try again');
+		}, 'The card could not be suspended');
 	}
 
 	/** Takes back the last rating, burial or suspension and shows that card again. */
@@ -243,7 +245,7 @@ export class ReviewSession {
 			this.isAnswerShown = false;
 			this.notice = '';
 			await this.load();
-		}, 'That could not be undone. Try again');
+		}, 'That could not be undone');
 	}
 
 	async #advance(done: QueueEntry): Promise<void> {
@@ -267,7 +269,12 @@ export class ReviewSession {
 		try {
 			await action();
 		} catch (error) {
-			this.error = `${failure} (${describe(error)}).`;
+			const reason = explainDbError(error);
+			// After a newer version changed the database, trying again cannot help; reloading does.
+			this.error =
+				reason instanceof OutdatedAppError
+					? `${failure}. ${reason.message}`
+					: `${failure}. Try again (${describe(reason)}).`;
 		} finally {
 			this.isBusy = false;
 		}
