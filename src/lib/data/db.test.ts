@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
+import type { Rating } from '../domain/scheduling/card';
+import { rateInTurn } from '../domain/scheduling/fixtures';
 import { SCHEMA_VERSIONS, createDb, type CardRow, type CstoDb, type ReviewRow } from './db';
 
 let db: CstoDb | undefined;
@@ -98,8 +100,9 @@ describe('schema upgrade from version 1', () => {
 			topic: 'armenia',
 			suspended: 0
 		});
+		// The card's log does not reproduce it, so the due time before the rating is unknown.
 		expect(await db.reviews.toArray()).toEqual([
-			{ id: 1, cardId: 'members/current', rating: 3, reviewedAt: 5 }
+			{ id: 1, cardId: 'members/current', rating: 3, reviewedAt: 5, dueBefore: null }
 		]);
 		expect((await db.quizAttempts.toArray()).map((a) => a.status)).toEqual(['finished', 'active']);
 		expect(await db.quizAttempts.where('status').equals('active').count()).toBe(1);
@@ -131,10 +134,10 @@ describe('schema upgrade from version 2', () => {
 
 		db = createDb(name);
 		expect(await db.cards.orderBy('id').toArray()).toEqual([learning, card, later]);
-		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review }]);
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
 		expect(await db.quizAttempts.toArray()).toEqual([{ id: 1, ...attempt }]);
 		expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		// The new index holds the rows written before it existed, by state then due time.
 		const reviewDue = await db.cards
 			.where('[state+due]')
@@ -144,5 +147,59 @@ describe('schema upgrade from version 2', () => {
 		expect(await db.cards.where('[state+due]').between([1, 0], [2, 0]).primaryKeys()).toEqual([
 			'history/tashkent'
 		]);
+	});
+});
+
+describe('schema upgrade from version 3', () => {
+	const DAY = 86_400_000;
+	const start = Date.UTC(2026, 10, 1, 9);
+	const options = { desiredRetention: 0.85, enableFuzz: true };
+
+	/** A card rated in turn, with its log rows as version 3 stored them (previous review as due-before). */
+	function rated(cardId: string, ratings: [Rating, number][]) {
+		const { card, reviews } = rateInTurn(cardId, ratings, options);
+		const rows: ReviewRow[] = reviews.map((r, i) => ({
+			...r,
+			dueBefore: reviews[i - 1]?.reviewedAt ?? r.reviewedAt,
+			durationMs: 3000,
+			source: 'review'
+		}));
+		return { card, rows, dueBefore: reviews.map((r) => r.dueBefore) };
+	}
+
+	it('recomputes each due-before from the card’s log, and marks it unknown where the log cannot', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v3 = new Dexie(name);
+		v3.version(1).stores(SCHEMA_VERSIONS[1]);
+		v3.version(2).stores(SCHEMA_VERSIONS[2]);
+		v3.version(3).stores(SCHEMA_VERSIONS[3]);
+		// Rated at the stored desired retention, which the upgrade replays with.
+		const whole = rated('members/current', [
+			[3, start],
+			[3, start + 10 * 60_000],
+			[3, start + 6 * DAY],
+			[1, start + 30 * DAY]
+		]);
+		// One rating of this card's log is gone (an old merge, say): its replay cannot be trusted.
+		const gapped = rated('history/tashkent', [
+			[4, start],
+			[3, start + 9 * DAY],
+			[2, start + 40 * DAY]
+		]);
+		await v3.table('cards').bulkAdd([whole.card, gapped.card]);
+		await v3.table('reviews').bulkAdd([...whole.rows, gapped.rows[0], gapped.rows[2]]);
+		await v3.table('settings').put({ key: 'desiredRetention', value: 0.85 });
+		v3.close();
+
+		db = createDb(name);
+		const reviews = await db.reviews.orderBy('id').toArray();
+		expect(reviews.map((r) => r.dueBefore)).toEqual([...whole.dueBefore, null, null]);
+		// The third rating came late: its due-before is the due time, not the previous review.
+		expect(whole.dueBefore[2]).not.toBe(whole.rows[2]!.dueBefore);
+		// Everything else is as it was.
+		expect(reviews.map(({ id: _id, dueBefore: _d, ...rest }) => rest)).toEqual(
+			[...whole.rows, gapped.rows[0]!, gapped.rows[2]!].map(({ dueBefore: _d, ...rest }) => rest)
+		);
+		expect(await db.cards.orderBy('id').toArray()).toEqual([gapped.card, whole.card]);
 	});
 });

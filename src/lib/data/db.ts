@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
+import { recomputeStoredDueBefore, type LoggedReview } from '../domain/scheduling/due-before';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
@@ -59,6 +60,12 @@ export const SCHEMA_VERSIONS = {
 		reviews: '++id, cardId, reviewedAt',
 		quizAttempts: '++id, finishedAt, status',
 		settings: 'key'
+	},
+	4: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key'
 	}
 } as const;
 
@@ -86,6 +93,27 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 /**
+ * Version 4 recomputes each review's `dueBefore`, which earlier versions filled with the card's
+ * previous review time: from each card's replayed log where the replay reproduces the stored card,
+ * null (unknown) where it cannot. The ratings were given with the app's seeded fuzz and the stored
+ * desired retention.
+ */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+	const [cards, reviews, settings] = await Promise.all([
+		tx.table<CardRow>('cards').toArray(),
+		tx.table<LoggedReview>('reviews').toArray(),
+		tx.table<SettingRow>('settings').toArray()
+	]);
+	const dueBefore = recomputeStoredDueBefore({ cards, reviews, settings });
+	await tx
+		.table('reviews')
+		.toCollection()
+		.modify((review: { id: number; dueBefore: number | null }) => {
+			review.dueBefore = dueBefore.get(review.id) ?? null;
+		});
+}
+
+/**
  * Opens (or creates) the database with every schema version. Versions are never edited once
  * released: a change is a new `version(n)` with its `upgrade()`.
  */
@@ -97,5 +125,6 @@ export function createDb(name: string = DB_NAME): CstoDb {
 	// [state+due] lets the queue read learning cards and the most overdue review cards due today
 	// without reading every row due today.
 	db.version(3).stores(SCHEMA_VERSIONS[3]);
+	db.version(4).stores(SCHEMA_VERSIONS[4]).upgrade(upgradeToV4);
 	return db;
 }

@@ -32,7 +32,11 @@ export interface ReviewFields {
 	cardId: string;
 	rating: Rating;
 	stateBefore: CardState;
-	dueBefore: number;
+	/**
+	 * The card's due time before the rating; null where it is unknown (a row written before schema
+	 * version 4 whose card's replay did not reproduce the stored card: see due-before.ts).
+	 */
+	dueBefore: number | null;
 	stability: number;
 	difficulty: number;
 	elapsedDays: number;
