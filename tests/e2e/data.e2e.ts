@@ -123,7 +123,7 @@ test('export, reset and import through the interface restore identical data', as
 	expect(download.suggestedFilename()).toMatch(/^csto-study-backup-\d{4}-\d\d-\d\d\.json$/);
 	const path = await download.path();
 	const file = JSON.parse(readFileSync(path, 'utf8'));
-	expect(file).toMatchObject({ format: 'csto-study-backup', version: 1 });
+	expect(file).toMatchObject({ format: 'csto-study-backup', version: 2 });
 	expect([file.cards.length, file.reviews.length, file.quizAttempts.length]).toEqual([3, 5, 1]);
 
 	await page.getByRole('button', { name: 'Reset progress' }).click();
