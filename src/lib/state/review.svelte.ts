@@ -159,10 +159,14 @@ export class ReviewSession {
 		this.#shownAt = now.getTime();
 	}
 
-	/** Starts (or restarts) the session on one topic or on all. */
+	/**
+	 * Starts (or restarts) the session on one topic or on all. A new session has nothing to undo:
+	 * undo goes back only through the ratings of the session on screen.
+	 */
 	async start(topic?: string): Promise<void> {
 		this.topic = topic;
 		this.#pinned = undefined;
+		this.#undo = [];
 		this.isAnswerShown = false;
 		this.reviewed = 0;
 		this.notice = '';
@@ -195,8 +199,8 @@ export class ReviewSession {
 			this.notice = record.isNewLeech
 				? 'This card has now been forgotten 8 times, so it is marked as a leech and suspended. Rewrite it in your own words or unsuspend it from Browse when you want to study it again.'
 				: '';
-			await this.#advance(entry);
 		}, 'Your rating could not be saved, so the card is still here. Try again');
+		if (!this.error) await this.#advance(entry, 'Your rating was saved');
 	}
 
 	/** Hides the current card until the next study day starts. */
@@ -212,8 +216,8 @@ export class ReviewSession {
 			);
 			this.#undo.push({ kind: 'bury', before, entry });
 			this.notice = 'Card buried until tomorrow.';
-			await this.#advance(entry);
 		}, 'The card could not be buried. Try again');
+		if (!this.error) await this.#advance(entry, 'The card was buried');
 	}
 
 	/** Removes the current card from review until it is unsuspended (from Browse). */
@@ -224,8 +228,8 @@ export class ReviewSession {
 			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true);
 			this.#undo.push({ kind: 'suspend', before, entry });
 			this.notice = 'Card suspended. Unsuspend it from Browse to study it again.';
-			await this.#advance(entry);
 		}, 'The card could not be suspended. Try again');
+		if (!this.error) await this.#advance(entry, 'The card was suspended');
 	}
 
 	/** Takes back the last rating, burial or suspension and shows that card again. */
@@ -242,11 +246,12 @@ export class ReviewSession {
 			this.#pinned = { ...step.entry, card: before };
 			this.isAnswerShown = false;
 			this.notice = '';
-			await this.load();
 		}, 'That could not be undone. Try again');
+		if (!this.error) await this.#refresh('It was undone');
 	}
 
-	async #advance(done: QueueEntry): Promise<void> {
+	/** Drops the card just handled from the screen, then reads the queue again. */
+	async #advance(done: QueueEntry, saved: string): Promise<void> {
 		this.#pinned = undefined;
 		this.isAnswerShown = false;
 		// Drop the card at once, so that a failed re-read never shows the card just handled.
@@ -258,7 +263,18 @@ export class ReviewSession {
 				later: this.queue.later.filter((e) => e.target.cardId !== id)
 			};
 		}
-		await this.load();
+		await this.#refresh(saved);
+	}
+
+	/**
+	 * Reads the queue again after an action that was saved; a failure here says that the action
+	 * was saved and only the next cards could not be read, never that it was lost.
+	 */
+	async #refresh(saved: string): Promise<void> {
+		await this.#run(
+			() => this.load(),
+			`${saved}, but the next cards could not be read. Reload the page to carry on`
+		);
 	}
 
 	async #run(action: () => Promise<void>, failure: string): Promise<void> {
