@@ -17,6 +17,8 @@ export default defineConfig({
 				test: {
 					name: 'client',
 					environment: 'jsdom',
+					// The first render in a fresh jsdom took up to 6 s on a busy 2-core machine.
+					testTimeout: 20_000,
 					include: ['src/**/*.svelte.test.ts', 'src/**/*.component.test.ts'],
 					setupFiles: ['./src/vitest-setup.ts']
 				}

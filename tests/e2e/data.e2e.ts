@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
+import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
 import { expect, test } from './fixtures';
 
 type Dump = Record<'cards' | 'reviews' | 'quizAttempts' | 'settings', unknown[]>;
@@ -123,7 +125,7 @@ test('export, reset and import through the interface restore identical data', as
 	expect(download.suggestedFilename()).toMatch(/^csto-study-backup-\d{4}-\d\d-\d\d\.json$/);
 	const path = await download.path();
 	const file = JSON.parse(readFileSync(path, 'utf8'));
-	expect(file).toMatchObject({ format: 'csto-study-backup', version: 1 });
+	expect(file).toMatchObject({ format: 'csto-study-backup', version: 2 });
 	expect([file.cards.length, file.reviews.length, file.quizAttempts.length]).toEqual([3, 5, 1]);
 
 	await page.getByRole('button', { name: 'Reset progress' }).click();
@@ -192,13 +194,10 @@ test('the deck for Anki and the progress CSV download with their headers', async
 	const anki = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export deck for Anki' }).click();
 	const ankiText = readFileSync(await (await anki).path(), 'utf8');
-	expect(ankiText.split('\n').slice(0, 3)).toEqual([
-		'#separator:tab',
-		'#html:false',
-		'#tags column:3'
-	]);
-	const notes = ankiText.split('\n').filter((line) => line.includes('\tcsto-study:'));
+	expect(ankiText.split('\n').slice(0, ANKI_HEADER.length)).toEqual([...ANKI_HEADER]);
+	const notes = readAsAnki(ankiText).records;
 	expect(notes.length).toBeGreaterThan(10);
+	for (const note of notes) expect(note).toHaveLength(4);
 
 	const csv = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export progress as CSV' }).click();

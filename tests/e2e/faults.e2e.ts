@@ -156,9 +156,11 @@ interface OldDatabase {
 	version: number;
 	stores: Record<string, string>;
 	rows: Record<string, Record<string, unknown>[]>;
+	/** What the upgrades change, by table and row id: every review's due time before the rating. */
+	afterUpgrade: Record<string, Record<string, Record<string, unknown>>>;
 }
 
-const FIXTURES = ['db-v1.json', 'db-v2.json'];
+const FIXTURES = ['db-v1.json', 'db-v2.json', 'db-v3-due-before.json'];
 
 for (const name of FIXTURES) {
 	test(`the app opened on a database from ${name} loses nothing`, async ({ watched: page }) => {
@@ -174,7 +176,10 @@ for (const name of FIXTURES) {
 		for (const [store, rows] of Object.entries(fixture.rows)) {
 			const stored = await readStore(page, store);
 			expect(stored, store).toHaveLength(rows.length);
-			for (const row of rows) expect(stored).toContainEqual(expect.objectContaining(row));
+			for (const row of rows) {
+				const changed = fixture.afterUpgrade[store]?.[String(row.id)] ?? {};
+				expect(stored).toContainEqual(expect.objectContaining({ ...row, ...changed }));
+			}
 		}
 		await page.goto('/stats');
 		await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();

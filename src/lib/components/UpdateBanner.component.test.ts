@@ -4,12 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import UpdateBanner from './UpdateBanner.svelte';
 
 describe('UpdateBanner', () => {
-	it('shows nothing until a new version waits', () => {
+	it('says nothing until a new version is ready', () => {
 		render(UpdateBanner, { isReady: false, isUpdating: false, onreload: vi.fn() });
 		expect(screen.getByRole('status')).toBeEmptyDOMElement();
+		expect(screen.queryByRole('button')).toBeNull();
 	});
 
-	it('offers the waiting version and reloads only when asked, by keyboard too', async () => {
+	it('reloads only when the learner chooses "Reload to update", by keyboard too', async () => {
 		const user = userEvent.setup();
 		const onreload = vi.fn();
 		render(UpdateBanner, { isReady: true, isUpdating: false, onreload });
@@ -20,7 +21,7 @@ describe('UpdateBanner', () => {
 		await user.tab();
 		expect(screen.getByRole('button', { name: 'Reload to update' })).toHaveFocus();
 		await user.keyboard('{Enter}');
-		expect(onreload).toHaveBeenCalledOnce();
+		expect(onreload).toHaveBeenCalledTimes(1);
 	});
 
 	it('says that this tab can no longer save once a newer version changed the data, even after "Later"', async () => {
@@ -39,9 +40,27 @@ describe('UpdateBanner', () => {
 		expect(screen.getByRole('button', { name: 'Reload to update' })).toBeEnabled();
 	});
 
-	it('disables its buttons while the page reloads', () => {
-		render(UpdateBanner, { isReady: true, isUpdating: true, onreload: vi.fn() });
-		expect(screen.getByRole('button', { name: 'Updating…' })).toBeDisabled();
+	it('"Later" hides the banner without reloading', async () => {
+		const user = userEvent.setup();
+		const onreload = vi.fn();
+		render(UpdateBanner, { isReady: true, isUpdating: false, onreload });
+		await user.tab();
+		await user.tab();
+		expect(screen.getByRole('button', { name: 'Later' })).toHaveFocus();
+		await user.keyboard(' ');
+		expect(screen.queryByRole('button', { name: 'Reload to update' })).toBeNull();
+		expect(screen.getByRole('status')).toBeEmptyDOMElement();
+		expect(onreload).not.toHaveBeenCalled();
+	});
+
+	it('shows that the update is under way and takes no second press', async () => {
+		const user = userEvent.setup();
+		const onreload = vi.fn();
+		render(UpdateBanner, { isReady: true, isUpdating: true, onreload });
+		const updating = screen.getByRole('button', { name: 'Updating…' });
+		expect(updating).toBeDisabled();
 		expect(screen.getByRole('button', { name: 'Later' })).toBeDisabled();
+		await user.click(updating);
+		expect(onreload).not.toHaveBeenCalled();
 	});
 });

@@ -109,7 +109,7 @@ describe('export, reset and import', () => {
 		const file = JSON.parse(await exportText(db));
 		expect(file).toMatchObject({
 			format: 'csto-study-backup',
-			version: 1,
+			version: 2,
 			appVersion: '0.1.0',
 			exportedAt: '2026-11-28T12:00:00.000Z'
 		});
@@ -185,7 +185,7 @@ describe('refused backup files', () => {
 			async () => text({ ...(await valid()), format: 'quizlet' }),
 			/another format/
 		],
-		['of a newer version', async () => text({ ...(await valid()), version: 2 }), /newer version/],
+		['of a newer version', async () => text({ ...(await valid()), version: 3 }), /newer version/],
 		[
 			'truncated',
 			async () => new Blob([(await exportText(await seededDb())).slice(0, -40)]),

@@ -5,7 +5,8 @@ import {
 	checkBackupEnvelope,
 	checkBackupRows,
 	checkBackupSize,
-	parseBackupJson
+	parseBackupJson,
+	upgradeBackupTables
 } from '../domain/backup/parse';
 import { planMerge } from '../domain/backup/merge';
 import { renameBackupIds } from '../domain/backup/rename';
@@ -93,7 +94,8 @@ export async function exportBackup(
 /**
  * Reads and validates a whole backup file without touching the database: refuses (BackupError) a file
  * over 50 MB, not JSON, cut short, of another format or a newer version, or with any wrong value,
- * naming the problem. Rows are checked in chunks, pausing between them.
+ * naming the problem. Rows are checked in chunks, pausing between them; an older format's rows are
+ * brought up to this one.
  */
 export async function readBackupFile(
 	file: Blob,
@@ -115,6 +117,7 @@ export async function readBackupFile(
 		}
 	}
 	checkBackupConsistency(tables);
+	upgradeBackupTables(envelope.version, tables);
 	return { appVersion: envelope.appVersion, exportedAt: envelope.exportedAt, ...tables };
 }
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { cardTargetFromId, type Rating } from '../domain/scheduling/card';
+import { rateInTurn } from '../domain/scheduling/fixtures';
+import { recomputeStoredDueBefore } from '../domain/scheduling/due-before';
 import { replayCard, scheduleReview } from '../domain/scheduling/fsrs';
 import { OutdatedAppError } from '../domain/errors';
 import {
@@ -112,8 +114,9 @@ describe('schema upgrade from version 1', () => {
 			topic: 'armenia',
 			suspended: 0
 		});
+		// The card's log does not reproduce it, so the due time before the rating is unknown.
 		expect(await db.reviews.toArray()).toEqual([
-			{ id: 1, cardId: 'members/current', rating: 3, reviewedAt: 5 }
+			{ id: 1, cardId: 'members/current', rating: 3, reviewedAt: 5, dueBefore: null }
 		]);
 		expect((await db.quizAttempts.toArray()).map((a) => a.status)).toEqual(['finished', 'active']);
 		expect(await db.quizAttempts.where('status').equals('active').count()).toBe(1);
@@ -145,10 +148,10 @@ describe('schema upgrade from version 2', () => {
 
 		db = createDb(name);
 		expect(await db.cards.orderBy('id').toArray()).toEqual([learning, card, later]);
-		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review }]);
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
 		expect(await db.quizAttempts.toArray()).toEqual([{ id: 1, ...attempt }]);
 		expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(5);
 		// The new index holds the rows written before it existed, by state then due time.
 		const reviewDue = await db.cards
 			.where('[state+due]')
@@ -228,7 +231,7 @@ describe('schema upgrade from version 3', () => {
 		v3.close();
 
 		db = createDb(name);
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(5);
 		expect(await db.cards.orderBy('id').primaryKeys()).toEqual([
 			'functions/article-4-collective-defence',
 			'functions/article-4-collective-defence:reverse',
@@ -269,9 +272,14 @@ describe('schema upgrade from version 3', () => {
 				'comparison/article-4-cst': 'functions/article-4-collective-defence',
 				'comparison/article-4-cst:reverse': 'functions/article-4-collective-defence:reverse'
 			})[cardId] ?? cardId;
-		expect(stored).toEqual(
-			rows.map((row, i) => ({ ...row, id: i + 1, cardId: cardIdOf(row.cardId) }))
-		);
+		// Version 5 then takes each due-before from the moved cards' logs (tested on its own below).
+		const moved = rows.map((row, i) => ({ ...row, id: i + 1, cardId: cardIdOf(row.cardId) }));
+		const dueBefore = recomputeStoredDueBefore({
+			cards: await db.cards.toArray(),
+			reviews: moved,
+			settings: [{ key: 'desiredRetention', value: 0.85 }]
+		});
+		expect(stored).toEqual(moved.map((row) => ({ ...row, dueBefore: dueBefore.get(row.id) })));
 		expect(
 			await db.reviews.where('cardId').equals('functions/article-4-collective-defence').count()
 		).toBe(5);
@@ -291,10 +299,64 @@ describe('schema upgrade from version 3', () => {
 		v3.close();
 		db = createDb(name);
 		expect(await db.cards.toArray()).toEqual([card]);
-		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review }]);
+		// Version 5: this one row does not reproduce the card, so its due-before is unknown.
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
 	});
 });
 
+describe('schema upgrade to version 5: due-before', () => {
+	const DAY = 86_400_000;
+	const start = Date.UTC(2026, 10, 1, 9);
+	const options = { desiredRetention: 0.85, enableFuzz: true };
+
+	/** A card rated in turn, with its log rows as version 3 stored them (previous review as due-before). */
+	function rated(cardId: string, ratings: [Rating, number][]) {
+		const { card, reviews } = rateInTurn(cardId, ratings, options);
+		const rows: ReviewRow[] = reviews.map((r, i) => ({
+			...r,
+			dueBefore: reviews[i - 1]?.reviewedAt ?? r.reviewedAt,
+			durationMs: 3000,
+			source: 'review'
+		}));
+		return { card, rows, dueBefore: reviews.map((r) => r.dueBefore) };
+	}
+
+	it('recomputes each due-before from the card’s log, and marks it unknown where the log cannot', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v3 = new Dexie(name);
+		v3.version(1).stores(SCHEMA_VERSIONS[1]);
+		v3.version(2).stores(SCHEMA_VERSIONS[2]);
+		v3.version(3).stores(SCHEMA_VERSIONS[3]);
+		// Rated at the stored desired retention, which the upgrade replays with.
+		const whole = rated('members/current', [
+			[3, start],
+			[3, start + 10 * 60_000],
+			[3, start + 6 * DAY],
+			[1, start + 30 * DAY]
+		]);
+		// One rating of this card's log is gone (an old merge, say): its replay cannot be trusted.
+		const gapped = rated('history/tashkent', [
+			[4, start],
+			[3, start + 9 * DAY],
+			[2, start + 40 * DAY]
+		]);
+		await v3.table('cards').bulkAdd([whole.card, gapped.card]);
+		await v3.table('reviews').bulkAdd([...whole.rows, gapped.rows[0], gapped.rows[2]]);
+		await v3.table('settings').put({ key: 'desiredRetention', value: 0.85 });
+		v3.close();
+
+		db = createDb(name);
+		const reviews = await db.reviews.orderBy('id').toArray();
+		expect(reviews.map((r) => r.dueBefore)).toEqual([...whole.dueBefore, null, null]);
+		// The third rating came late: its due-before is the due time, not the previous review.
+		expect(whole.dueBefore[2]).not.toBe(whole.rows[2]!.dueBefore);
+		// Everything else is as it was.
+		expect(reviews.map(({ id: _id, dueBefore: _d, ...rest }) => rest)).toEqual(
+			[...whole.rows, gapped.rows[0]!, gapped.rows[2]!].map(({ dueBefore: _d, ...rest }) => rest)
+		);
+		expect(await db.cards.orderBy('id').toArray()).toEqual([gapped.card, whole.card]);
+	});
+});
 /** The schema a newer release might bring: the newest one with one more index. */
 function openNewer(name: string): Dexie {
 	const newer = new Dexie(name);

@@ -5,6 +5,7 @@ import { OutdatedAppError } from '../domain/errors';
 import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
 import { renameProgress } from '../domain/scheduling/rename';
 import { DEFAULT_SETTINGS, checkSetting } from '../domain/settings';
+import { recomputeStoredDueBefore, type LoggedReview } from '../domain/scheduling/due-before';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
@@ -66,6 +67,12 @@ export const SCHEMA_VERSIONS = {
 		settings: 'key'
 	},
 	4: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key'
+	},
+	5: {
 		cards: 'id, due, topic, itemId, [state+due]',
 		reviews: '++id, cardId, reviewedAt',
 		quizAttempts: '++id, finishedAt, status',
@@ -141,6 +148,27 @@ export async function upgradeToV4(
 }
 
 /**
+ * Version 5 recomputes each review's `dueBefore`, which earlier versions filled with the card's
+ * previous review time: from each card's replayed log where the replay reproduces the stored card,
+ * null (unknown) where it cannot. The ratings were given with the app's seeded fuzz and the stored
+ * desired retention.
+ */
+async function upgradeToV5(tx: Transaction): Promise<void> {
+	const [cards, reviews, settings] = await Promise.all([
+		tx.table<CardRow>('cards').toArray(),
+		tx.table<LoggedReview>('reviews').toArray(),
+		tx.table<SettingRow>('settings').toArray()
+	]);
+	const dueBefore = recomputeStoredDueBefore({ cards, reviews, settings });
+	await tx
+		.table('reviews')
+		.toCollection()
+		.modify((review: { id: number; dueBefore: number | null }) => {
+			review.dueBefore = dueBefore.get(review.id) ?? null;
+		});
+}
+
+/**
  * Opens (or creates) the database with every schema version. Versions are never edited once
  * released: a change is a new `version(n)` with its `upgrade()`.
  */
@@ -155,6 +183,7 @@ export function createDb(name: string = DB_NAME): CstoDb {
 	db.version(4)
 		.stores(SCHEMA_VERSIONS[4])
 		.upgrade((tx) => upgradeToV4(tx));
+	db.version(5).stores(SCHEMA_VERSIONS[5]).upgrade(upgradeToV5);
 	// Test builds only (VITE_TEST_SCHEMA_BUMP=1, made by tests/e2e/offline.e2e.ts): one version more,
 	// an extra index, so that a test can open a newer schema in one tab while another runs this one.
 	// In every other build the condition is false at build time and the block is left out.

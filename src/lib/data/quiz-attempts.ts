@@ -1,3 +1,4 @@
+import { sumScore } from '../domain/quiz/score';
 import type { QuizRecord } from '../domain/quiz/types';
 import type { CstoDb, QuizAttemptRow } from './db';
 
@@ -23,8 +24,7 @@ function toAttempt(row: QuizAttemptRow | undefined): QuizAttempt | undefined {
 }
 
 function scoreOf(record: QuizRecord): { score: number; maxScore: number } {
-	const score = record.answers.reduce((sum, a) => sum + a.grade.score, 0);
-	return { score: Math.round(score * 100) / 100, maxScore: record.questions.length };
+	return { score: sumScore(record.answers.map((a) => a.grade)), maxScore: record.questions.length };
 }
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, checkSetting, settingsFromRows } from './settings';
+import {
+	DEFAULT_SETTINGS,
+	SETTING_RANGES,
+	checkSetting,
+	describeRange,
+	settingsFromRows
+} from './settings';
 
 describe('checkSetting', () => {
 	it.each([
@@ -25,11 +31,34 @@ describe('checkSetting', () => {
 		expect(checkSetting(key, value).ok).toBe(allowed);
 	});
 
-	it('says what is allowed when it refuses', () => {
-		expect(checkSetting('desiredRetention', 0.99)).toEqual({
-			ok: false,
-			message: 'Desired retention must be between 0.70 and 0.97.'
-		});
+	it.each([
+		['desiredRetention', 0.99, 'Desired retention must be between 0.70 and 0.97.'],
+		['desiredRetention', '0.9', 'Desired retention must be a number.'],
+		['newPerDay', 2.5, 'New cards per day must be a whole number.'],
+		['newPerDay', 501, 'New cards per day must be between 0 and 500.'],
+		['reviewLimit', 0, 'The review limit must be between 1 and 9999.'],
+		['dayStartHour', 4.5, 'The day start hour must be a whole hour.'],
+		['dayStartHour', -1, 'The day start hour must be between 0 and 23.']
+	] as const)('says what is allowed when it refuses %s = %j', (key, value, message) => {
+		expect(checkSetting(key, value)).toEqual({ ok: false, message });
+	});
+
+	it.each(Object.keys(SETTING_RANGES) as (keyof typeof SETTING_RANGES)[])(
+		'allows exactly the range the form offers for %s',
+		(key) => {
+			const { min, max, step } = SETTING_RANGES[key];
+			expect(checkSetting(key, min).ok).toBe(true);
+			expect(checkSetting(key, max).ok).toBe(true);
+			expect(checkSetting(key, min - step).ok).toBe(false);
+			expect(checkSetting(key, max + step).ok).toBe(false);
+		}
+	);
+});
+
+describe('describeRange', () => {
+	it('writes a range with the decimals of its step', () => {
+		expect(describeRange('desiredRetention')).toBe('0.70 to 0.97');
+		expect(describeRange('reviewLimit')).toBe('1 to 9999');
 	});
 });
 

@@ -4,32 +4,63 @@ import { TOPICS } from './bank/schema';
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** A number setting's allowed range, as the schema checks it and the Settings form offers it. */
+export interface SettingRange {
+	/** How the setting is named at the start of a message ("New cards per day"). */
+	name: string;
+	min: number;
+	max: number;
+	/** The form's step; a step of 1 means whole numbers only. */
+	step: number;
+	/** What a whole number of it is called in a message ("a whole hour"). */
+	whole?: string;
+}
+
+/** The allowed range of every number setting: the one place both the schema and the form read. */
+export const SETTING_RANGES = {
+	desiredRetention: { name: 'Desired retention', min: 0.7, max: 0.97, step: 0.01 },
+	newPerDay: { name: 'New cards per day', min: 0, max: 500, step: 1 },
+	reviewLimit: { name: 'The review limit', min: 1, max: 9999, step: 1 },
+	dayStartHour: {
+		name: 'The day start hour',
+		min: 0,
+		max: 23,
+		step: 1,
+		whole: 'a whole hour'
+	}
+} as const satisfies Record<string, SettingRange>;
+
+export type NumberSettingKey = keyof typeof SETTING_RANGES;
+
+/**
+ * A number setting's range as text, with as many decimals as its step.
+ * @example describeRange('desiredRetention') // '0.70 to 0.97'
+ */
+export function describeRange(key: NumberSettingKey): string {
+	const { min, max, step } = SETTING_RANGES[key];
+	const decimals = step < 1 ? String(step).split('.')[1]!.length : 0;
+	return `${min.toFixed(decimals)} to ${max.toFixed(decimals)}`;
+}
+
+/** The schema of a number setting, from its range. */
+function numberSetting(key: NumberSettingKey) {
+	const range: SettingRange = SETTING_RANGES[key];
+	const outside = `${range.name} must be between ${describeRange(key).replace(' to ', ' and ')}.`;
+	const number = v.number(`${range.name} must be a number.`);
+	const atLeast = v.minValue<number, number, string>(range.min, outside);
+	const atMost = v.maxValue<number, number, string>(range.max, outside);
+	if (range.step < 1) return v.pipe(number, atLeast, atMost);
+	const whole = v.integer(`${range.name} must be ${range.whole ?? 'a whole number'}.`);
+	return v.pipe(number, whole, atLeast, atMost);
+}
+
 /** Each setting with its rule and a message that says what is allowed. */
 export const SETTING_SCHEMAS = {
 	theme: v.picklist(THEMES, 'Theme must be system, light or dark.'),
-	desiredRetention: v.pipe(
-		v.number('Desired retention must be a number.'),
-		v.minValue(0.7, 'Desired retention must be between 0.70 and 0.97.'),
-		v.maxValue(0.97, 'Desired retention must be between 0.70 and 0.97.')
-	),
-	newPerDay: v.pipe(
-		v.number('New cards per day must be a number.'),
-		v.integer('New cards per day must be a whole number.'),
-		v.minValue(0, 'New cards per day must be between 0 and 500.'),
-		v.maxValue(500, 'New cards per day must be between 0 and 500.')
-	),
-	reviewLimit: v.pipe(
-		v.number('The review limit must be a number.'),
-		v.integer('The review limit must be a whole number.'),
-		v.minValue(1, 'The review limit must be between 1 and 9999.'),
-		v.maxValue(9999, 'The review limit must be between 1 and 9999.')
-	),
-	dayStartHour: v.pipe(
-		v.number('The day start hour must be a number.'),
-		v.integer('The day start hour must be a whole hour.'),
-		v.minValue(0, 'The day start hour must be between 0 and 23.'),
-		v.maxValue(23, 'The day start hour must be between 0 and 23.')
-	),
+	desiredRetention: numberSetting('desiredRetention'),
+	newPerDay: numberSetting('newPerDay'),
+	reviewLimit: numberSetting('reviewLimit'),
+	dayStartHour: numberSetting('dayStartHour'),
 	topics: v.pipe(
 		v.array(v.picklist(TOPICS, 'Unknown topic.'), 'Topics must be a list.'),
 		v.minLength(1, 'Choose at least one topic.')

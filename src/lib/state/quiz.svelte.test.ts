@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type CstoDb } from '../data/db';
 import { getActiveQuizAttempt, getQuizAttempt } from '../data/quiz-attempts';
 import { FIXTURE_BANK } from '../domain/quiz/fixtures';
+import { scheduleReview } from '../domain/scheduling/fsrs';
 import {
 	DEFAULT_QUIZ_OPTIONS,
 	type Question,
@@ -131,6 +132,50 @@ describe('QuizSession', () => {
 		expect(await getQuizAttempt(db, quiz.attemptId!)).toMatchObject({ score: 5, maxScore: 5 });
 	});
 
+	it('leaves a card partly right in a matching question as a Hard rating leaves it', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options({ types: ['matching'] }));
+		const question = quiz.question!;
+		if (question.type !== 'matching') throw new Error('expected a matching question');
+		// The first two rows right, the next two swapped.
+		const [a, b, c, d] = question.correct;
+		await quiz.answer({ type: 'matching', matches: [a!, b!, d!, c!] });
+		expect(quiz.feedback).toMatchObject({ score: 0.5, isCorrect: false });
+		const entry = quiz.record!.answers[0]!;
+		expect(entry.card).toEqual({ rating: 2, isNewLeech: false });
+		const target = { cardId: question.itemId, itemId: question.itemId, topic: question.topic };
+		const hard = scheduleReview(undefined, target, 2, new Date(entry.answeredAt), {
+			desiredRetention: 0.9,
+			enableFuzz: true
+		});
+		expect(await db.cards.get(question.itemId)).toEqual(hard.card);
+		expect(await db.reviews.toArray()).toEqual([
+			{ ...hard.review, id: 1, durationMs: entry.durationMs, source: 'quiz' }
+		]);
+	});
+
+	it('says when an answer makes the card a leech, in the feedback and in the stored record', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options());
+		const question = quiz.question!;
+		// A card in review that has lapsed seven times: one more wrong answer makes it a leech.
+		const target = { cardId: question.itemId, itemId: question.itemId, topic: question.topic };
+		const reviewed = scheduleReview(undefined, target, 4, new Date(clock - 30 * 86_400_000), {
+			desiredRetention: 0.9,
+			enableFuzz: true
+		}).card;
+		await db.cards.put({ ...reviewed, lapses: 7 });
+		await quiz.answer({ type: 'dontknow' });
+		expect(quiz.feedbackCard).toEqual({ rating: 1, isNewLeech: true });
+		expect(await db.cards.get(question.itemId)).toMatchObject({ leech: 1, suspended: 1 });
+		const stored = await getQuizAttempt(db, quiz.attemptId!);
+		expect(stored?.data.answers[0]?.card).toEqual({ rating: 1, isNewLeech: true });
+		await quiz.next();
+		expect(quiz.feedbackCard).toBeUndefined();
+	});
+
 	it('rates the item’s flashcard with each answer (Good when right, Again otherwise)', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
 		const quiz = session();
@@ -153,6 +198,7 @@ describe('QuizSession', () => {
 		const quiz = session({ quizUpdatesCards: false, desiredRetention: 0.9 });
 		await quiz.open(options());
 		await quiz.answer(rightAnswer(quiz.question!));
+		expect(quiz.record!.answers[0]!.card).toBeUndefined();
 		expect(await db.cards.count()).toBe(0);
 		expect(await db.reviews.count()).toBe(0);
 	});

@@ -9,9 +9,16 @@ import {
 } from '../data/quiz-attempts';
 import type { Bank } from '../domain/bank/schema';
 import { buildQuiz } from '../domain/quiz/build';
-import { gradeAnswer } from '../domain/quiz/grade';
+import { gradeAnswer, quizRating } from '../domain/quiz/grade';
 import { quizToSearchParams } from '../domain/quiz/params';
-import type { Grade, QuizAnswer, QuizOptions, QuizRecord } from '../domain/quiz/types';
+import type {
+	AnswerRecord,
+	CardEffect,
+	Grade,
+	QuizAnswer,
+	QuizOptions,
+	QuizRecord
+} from '../domain/quiz/types';
 import { retrievabilityByItem } from '../domain/quiz/weak-spots';
 import { createRng } from '../domain/random';
 import type { Settings } from '../domain/settings';
@@ -66,6 +73,10 @@ export class QuizSession {
 	/** The grade of the question on screen, once it is answered. */
 	feedback = $derived<Grade | undefined>(
 		this.phase === 'feedback' ? this.record?.answers[this.index]?.grade : undefined
+	);
+	/** What the answer on screen did to its flashcard (a leech says so in the feedback). */
+	feedbackCard = $derived<CardEffect | undefined>(
+		this.phase === 'feedback' ? this.record?.answers[this.index]?.card : undefined
 	);
 	isLast = $derived(this.index === this.total - 1);
 	answeredCount = $derived(this.record?.answers.length ?? 0);
@@ -125,8 +136,9 @@ export class QuizSession {
 	}
 
 	/**
-	 * Grades and stores an answer to the question on screen (and rates its flashcard, in the same
-	 * transaction); then shows feedback in practice mode or moves on in exam mode.
+	 * Grades and stores an answer to the question on screen and, when the setting allows, rates its
+	 * flashcard in the same transaction as the rating the answer counts as (quizRating: Good, Hard or
+	 * Again); then shows feedback in practice mode or moves on in exam mode.
 	 */
 	async answer(answer: QuizAnswer): Promise<Grade | undefined> {
 		const record = this.record;
@@ -139,27 +151,28 @@ export class QuizSession {
 			answer = $state.snapshot(answer) as QuizAnswer;
 			const grade = gradeAnswer(question, answer);
 			const durationMs = Math.max(0, now - this.#shownAt);
-			const next: QuizRecord = {
-				...record,
-				answers: [...record.answers, { answer, grade, durationMs, answeredAt: now }]
-			};
+			const entry: AnswerRecord = { answer, grade, durationMs, answeredAt: now };
 			const db = this.#deps.db();
 			const { quizUpdatesCards, desiredRetention } = this.#deps.settings();
-			await db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
-				await saveQuizProgress(db, this.attemptId!, next);
+			const next = await db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
 				if (quizUpdatesCards) {
-					await rateCard(
+					const rating = quizRating(grade);
+					const { isNewLeech } = await rateCard(
 						db,
 						{
 							target: { cardId: question.itemId, itemId: question.itemId, topic: question.topic },
-							rating: grade.isCorrect ? 3 : 1,
+							rating,
 							now: this.#date(now),
 							durationMs,
 							source: 'quiz'
 						},
 						{ desiredRetention, enableFuzz: true }
 					);
+					entry.card = { rating, isNewLeech };
 				}
+				const saved: QuizRecord = { ...record, answers: [...record.answers, entry] };
+				await saveQuizProgress(db, this.attemptId!, saved);
+				return saved;
 			});
 			this.record = next;
 			this.isResumed = false;

@@ -1,5 +1,4 @@
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
 import {
 	LATEST_VERSION,
 	SCHEMA_VERSIONS,
@@ -9,9 +8,17 @@ import {
 	type CstoDb
 } from '../data/db';
 import type { OutdatedAppError } from '../domain/errors';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadQueue } from '../data/cards';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
 import { ReviewSession } from './review.svelte';
+
+// loadQueue as it is, so that one test can make the queue's re-read fail after a rating is saved.
+vi.mock('../data/cards', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('../data/cards')>();
+	return { ...actual, loadQueue: vi.fn(actual.loadQueue) };
+});
 
 let db: CstoDb;
 const START = new Date(2026, 10, 28, 10, 0).getTime();
@@ -144,6 +151,35 @@ describe('ReviewSession', () => {
 		expect(s.isAnswerShown).toBe(true);
 		expect(await newer.table('reviews').count()).toBe(0);
 		newer.close();
+	});
+
+	it('says the rating was saved when only the re-read of the queue fails', async () => {
+		const s = session();
+		await s.start();
+		vi.mocked(loadQueue).mockRejectedValueOnce(new Error('disk error'));
+		s.showAnswer();
+		await s.rate(3);
+		expect(s.error).toBe(
+			'Your rating was saved, but the next cards could not be read. Reload the page to carry on (disk error).'
+		);
+		expect(s.error).not.toMatch(/could not be saved/);
+		expect(await db.reviews.count()).toBe(1);
+		// The rated card has left the screen, and undo can still take the rating back.
+		expect(s.current?.target.cardId).not.toBe('members/a');
+		expect(s.canUndo).toBe(true);
+	});
+
+	it('undoes only the ratings of the session on screen: another topic starts with nothing to undo', async () => {
+		const s = session();
+		await s.start();
+		s.showAnswer();
+		await s.rate(3);
+		expect(s.canUndo).toBe(true);
+		await s.start('history');
+		expect(s.canUndo).toBe(false);
+		await s.undo();
+		expect(await db.reviews.count()).toBe(1);
+		expect(s.current?.target.cardId).toBe('history/a');
 	});
 
 	it('buries and suspends cards, and undo brings them back', async () => {

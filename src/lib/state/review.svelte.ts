@@ -161,10 +161,14 @@ export class ReviewSession {
 		this.#shownAt = now.getTime();
 	}
 
-	/** Starts (or restarts) the session on one topic or on all. */
+	/**
+	 * Starts (or restarts) the session on one topic or on all. A new session has nothing to undo:
+	 * undo goes back only through the ratings of the session on screen.
+	 */
 	async start(topic?: string): Promise<void> {
 		this.topic = topic;
 		this.#pinned = undefined;
+		this.#undo = [];
 		this.isAnswerShown = false;
 		this.reviewed = 0;
 		this.notice = '';
@@ -197,8 +201,8 @@ export class ReviewSession {
 			this.notice = record.isNewLeech
 				? 'This card has now been forgotten 8 times, so it is marked as a leech and suspended. Rewrite it in your own words or unsuspend it from Browse when you want to study it again.'
 				: '';
-			await this.#advance(entry);
 		}, 'Your rating could not be saved, so the card is still here');
+		if (!this.error) await this.#advance(entry, 'Your rating was saved');
 	}
 
 	/** Hides the current card until the next study day starts. */
@@ -214,8 +218,8 @@ export class ReviewSession {
 			);
 			this.#undo.push({ kind: 'bury', before, entry });
 			this.notice = 'Card buried until tomorrow.';
-			await this.#advance(entry);
 		}, 'The card could not be buried');
+		if (!this.error) await this.#advance(entry, 'The card was buried');
 	}
 
 	/** Removes the current card from review until it is unsuspended (from Browse). */
@@ -226,8 +230,8 @@ export class ReviewSession {
 			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true);
 			this.#undo.push({ kind: 'suspend', before, entry });
 			this.notice = 'Card suspended. Unsuspend it from Browse to study it again.';
-			await this.#advance(entry);
 		}, 'The card could not be suspended');
+		if (!this.error) await this.#advance(entry, 'The card was suspended');
 	}
 
 	/** Takes back the last rating, burial or suspension and shows that card again. */
@@ -244,11 +248,12 @@ export class ReviewSession {
 			this.#pinned = { ...step.entry, card: before };
 			this.isAnswerShown = false;
 			this.notice = '';
-			await this.load();
 		}, 'That could not be undone');
+		if (!this.error) await this.#refresh('It was undone');
 	}
 
-	async #advance(done: QueueEntry): Promise<void> {
+	/** Drops the card just handled from the screen, then reads the queue again. */
+	async #advance(done: QueueEntry, saved: string): Promise<void> {
 		this.#pinned = undefined;
 		this.isAnswerShown = false;
 		// Drop the card at once, so that a failed re-read never shows the card just handled.
@@ -260,10 +265,23 @@ export class ReviewSession {
 				later: this.queue.later.filter((e) => e.target.cardId !== id)
 			};
 		}
-		await this.load();
+		await this.#refresh(saved);
 	}
 
-	async #run(action: () => Promise<void>, failure: string): Promise<void> {
+	/**
+	 * Reads the queue again after an action that was saved; a failure here says that the action
+	 * was saved and only the next cards could not be read, never that it was lost.
+	 */
+	async #refresh(saved: string): Promise<void> {
+		await this.#run(
+			() => this.load(),
+			`${saved}, but the next cards could not be read`,
+			'Reload the page to carry on'
+		);
+	}
+
+	/** Runs an action; a failure shows `failure` (what did not happen), then `advice` and the reason. */
+	async #run(action: () => Promise<void>, failure: string, advice = 'Try again'): Promise<void> {
 		this.isBusy = true;
 		this.error = '';
 		try {
@@ -274,7 +292,7 @@ export class ReviewSession {
 			this.error =
 				reason instanceof OutdatedAppError
 					? `${failure}. ${reason.message}`
-					: `${failure}. Try again (${describe(reason)}).`;
+					: `${failure}. ${advice} (${describe(reason)}).`;
 		} finally {
 			this.isBusy = false;
 		}

@@ -30,7 +30,10 @@ describe('StatsState', () => {
 		await db.reviews.add(review(now - 86_400_000));
 		let stats!: StatsState;
 		cleanup = $effect.root(() => {
-			stats = new StatsState(db, () => new Map([['members', 4]]));
+			stats = new StatsState(db, () => ({
+				counts: new Map([['members', 4]]),
+				cardIds: new Set(['members/a'])
+			}));
 		});
 		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(1));
 		expect(stats.isLoading).toBe(false);

@@ -1,5 +1,6 @@
 import type { CstoDb } from '../data/db';
 import { loadStatsInput } from '../data/stats';
+import type { CardDeck } from '../domain/scheduling/face';
 import { computeStats, type StatsReport } from '../domain/stats/compute';
 import { Live } from './live.svelte';
 import { settings } from './settings.svelte';
@@ -11,19 +12,20 @@ import { settings } from './settings.svelte';
  */
 export class StatsState {
 	#input: Live<Awaited<ReturnType<typeof loadStatsInput>>>;
-	#topicCounts: () => ReadonlyMap<string, number>;
+	#deck: () => CardDeck;
 	/** The time the numbers are computed for; `refresh()` moves it to now. */
 	now = $state(Date.now());
 
-	constructor(db: CstoDb, topicCounts: () => ReadonlyMap<string, number>) {
+	/** `deck` gives the cards the learner can have (buildDeck), read again when its inputs change. */
+	constructor(db: CstoDb, deck: () => CardDeck) {
 		this.#input = new Live(() => loadStatsInput(db));
-		this.#topicCounts = topicCounts;
+		this.#deck = deck;
 	}
 
 	report: StatsReport | undefined = $derived.by(() => {
 		const input = this.#input.current;
 		if (!input) return undefined;
-		return computeStats(input, this.now, settings.value.dayStartHour, this.#topicCounts());
+		return computeStats(input, this.now, settings.value.dayStartHour, this.#deck());
 	});
 
 	get isLoading(): boolean {

@@ -1,4 +1,5 @@
-// Small, fixed rows for the backup tests.
+// Small, fixed rows for the backup tests, and a reader of the Anki export as Anki reads it.
+import { parse } from 'csv-parse/sync';
 import type { BackupCard, BackupQuizAttempt, BackupReview, BackupTables } from './schema';
 
 const T = Date.UTC(2026, 10, 20, 9, 30);
@@ -94,3 +95,34 @@ export function sampleTables(): BackupTables {
 
 /** The sample as the text of a backup file, exported at `exportedAt`. */
 export const SAMPLE_EXPORTED_AT = T + 2 * DAY;
+
+/** An Anki text file as Anki's importer sees it: its `#key:value` header lines, then its records. */
+export interface AnkiFile {
+	header: Map<string, string>;
+	records: string[][];
+}
+
+/**
+ * Reads an Anki text export back the way Anki's File › Import does (rslib/src/import_export/text/csv):
+ * the `#key:value` lines at the top are settings; the rest goes through a real CSV parser configured
+ * like Anki's reader: tab separator, fields in double quotes with doubled quotes inside, a line that
+ * starts with `#` is a comment, no header row, records of any length.
+ */
+export function readAsAnki(text: string): AnkiFile {
+	const header = new Map<string, string>();
+	for (const line of text.split('\n')) {
+		if (!line.startsWith('#')) break;
+		const colon = line.indexOf(':');
+		if (colon > 0) header.set(line.slice(1, colon).trim().toLowerCase(), line.slice(colon + 1));
+	}
+	const records: string[][] = parse(text, {
+		delimiter: '\t',
+		quote: '"',
+		escape: '"',
+		comment: '#',
+		comment_no_infix: true,
+		relax_column_count: true,
+		skip_empty_lines: true
+	});
+	return { header, records };
+}

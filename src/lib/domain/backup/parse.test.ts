@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackupError } from '../errors';
-import { SAMPLE_EXPORTED_AT, sampleTables } from './fixtures';
+import { rateInTurn } from '../scheduling/fixtures';
+import { SAMPLE_EXPORTED_AT, backupReview, sampleTables } from './fixtures';
 import { checkBackupSize, isTruncatedJson, parseBackup } from './parse';
 import { writeBackupJson } from './write';
 
@@ -44,7 +45,7 @@ describe('parseBackup', () => {
 		const file = JSON.parse(sampleText());
 		expect(file).toMatchObject({
 			format: 'csto-study-backup',
-			version: 1,
+			version: 2,
 			exportedAt: '2026-11-22T09:30:00.000Z'
 		});
 		expect(file.cards[1]).toMatchObject({
@@ -73,7 +74,7 @@ describe('parseBackup', () => {
 		['a cut-short file', sampleText().slice(0, 400), /truncated/],
 		['JSON of another kind', '[1, 2, 3]', /not a CSTO Study backup/],
 		['another format', edited((f) => (f.format = 'anki-deck')), /another format \("anki-deck"\)/],
-		['a newer version', edited((f) => (f.version = 2)), /newer version.*format 2/],
+		['a newer version', edited((f) => (f.version = 3)), /newer version.*format 3/],
 		[
 			'a version that is not a number',
 			edited((f) => (f.version = '1')),
@@ -120,6 +121,66 @@ describe('parseBackup', () => {
 	it('keeps settings it does not know', () => {
 		const backup = parseBackup(edited((f) => f.settings.push({ key: 'future', value: [1] })));
 		expect(backup.settings.at(-1)).toEqual({ key: 'future', value: [1] });
+	});
+});
+
+describe('an older backup format', () => {
+	const DAY = 86_400_000;
+	const T = Date.UTC(2026, 9, 1, 9);
+	// Rated at the desired retention the backup's settings hold.
+	const rated = rateInTurn(
+		'members/current-six',
+		[
+			[3, T],
+			[3, T + 600_000],
+			[3, T + 9 * DAY]
+		],
+		{ desiredRetention: 0.85, enableFuzz: true }
+	);
+
+	/** A format 1 file: its reviews' due-before is the previous review time. */
+	function formatOne(tables: ReturnType<typeof sampleTables>): string {
+		const file = JSON.parse(
+			[...writeBackupJson({ appVersion: '0.1.0', exportedAt: SAMPLE_EXPORTED_AT }, tables)]
+				.map((p) => p.part)
+				.join('')
+		);
+		file.version = 1;
+		return JSON.stringify(file);
+	}
+
+	it('recomputes format 1’s due-before from each card’s log, or marks it unknown', () => {
+		const tables = sampleTables();
+		tables.cards[0] = { ...tables.cards[0]!, ...rated.card };
+		tables.reviews = [
+			...rated.reviews.map((review, i) =>
+				backupReview({
+					...review,
+					id: 10 + i,
+					dueBefore: rated.reviews[i - 1]?.reviewedAt ?? review.reviewedAt
+				})
+			),
+			// The sample's other reviews, of cards that are not what their logs give.
+			...tables.reviews.filter((review) => review.cardId !== rated.card.id)
+		];
+		tables.settings.push({ key: 'desiredRetention', value: 0.85 });
+		const backup = parseBackup(formatOne(tables));
+		expect(backup.reviews.map((r) => r.dueBefore)).toEqual([
+			...rated.reviews.map((r) => r.dueBefore),
+			null,
+			null
+		]);
+		expect(rated.reviews[2]!.dueBefore).not.toBe(rated.reviews[1]!.reviewedAt);
+	});
+
+	it('reads an unknown due-before of format 2 back as unknown', () => {
+		const tables = sampleTables();
+		tables.reviews[1] = { ...tables.reviews[1]!, dueBefore: null };
+		const text = [...writeBackupJson({ appVersion: '0.1.0', exportedAt: 0 }, tables)]
+			.map((p) => p.part)
+			.join('');
+		expect(JSON.parse(text).reviews[1].dueBefore).toBeNull();
+		expect(parseBackup(text).reviews).toEqual(tables.reviews);
 	});
 });
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { BackupError } from '../errors';
+import { recomputeStoredDueBefore } from '../scheduling/due-before';
 import { checkSetting, isSettingKey } from '../settings';
 import {
 	BACKUP_FORMAT,
@@ -75,6 +76,8 @@ export function parseBackupJson(text: string): unknown {
 
 /** The header of a backup, with its tables not yet checked. */
 export interface BackupEnvelope {
+	/** The backup format version the file was written in (this one or an earlier one). */
+	version: number;
 	appVersion: string;
 	exportedAt: number;
 	rows: Record<BackupTable, unknown[]>;
@@ -129,7 +132,12 @@ export function checkBackupEnvelope(value: unknown): BackupEnvelope {
 		}
 		rows[table] = list;
 	}
-	return { appVersion: value.appVersion, exportedAt: Date.parse(value.exportedAt), rows };
+	return {
+		version,
+		appVersion: value.appVersion,
+		exportedAt: Date.parse(value.exportedAt),
+		rows
+	};
 }
 
 function describeIssue(table: string, index: number, issue: v.BaseIssue<unknown>): string {
@@ -197,6 +205,18 @@ export function checkBackupConsistency(tables: BackupTables): void {
 }
 
 /**
+ * Brings the checked rows of an older backup format up to this one, in place. Format 1 logged each
+ * card's previous review time as a review's `dueBefore`: it is recomputed from the card's log in the
+ * backup where that log reproduces the card, and marked unknown (null) where it does not, as the
+ * database's own upgrade does.
+ */
+export function upgradeBackupTables(version: number, tables: BackupTables): void {
+	if (version >= 2) return;
+	const dueBefore = recomputeStoredDueBefore(tables);
+	for (const review of tables.reviews) review.dueBefore = dueBefore.get(review.id) ?? null;
+}
+
+/**
  * Validates a whole backup file's text at once and returns its rows as the app stores them; refuses it
  * with a BackupError that names the problem. (The data layer does the same in chunks.)
  */
@@ -209,5 +229,6 @@ export function parseBackup(text: string): Backup {
 		checkBackupRows(table, rows, 0, rows.length, tables[table]);
 	}
 	checkBackupConsistency(tables);
+	upgradeBackupTables(envelope.version, tables);
 	return { appVersion: envelope.appVersion, exportedAt: envelope.exportedAt, ...tables };
 }

@@ -2,8 +2,12 @@ import * as v from 'valibot';
 
 /** The name every backup file carries, so that another app's JSON is never mistaken for one. */
 export const BACKUP_FORMAT = 'csto-study-backup';
-/** The version of the backup format this app writes and reads. */
-export const BACKUP_VERSION = 1;
+/**
+ * The version of the backup format this app writes; it reads this one and every earlier one. Format 2
+ * stores each review's real due time before the rating, or null where it is unknown; format 1 stored
+ * the previous review time there, which an import recomputes (see upgradeBackupTables).
+ */
+export const BACKUP_VERSION = 2;
 /** The largest backup file the app reads: 50 MB. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -98,7 +102,7 @@ export const BackupReviewSchema = v.object(
 		cardId: Id,
 		rating: v.picklist([1, 2, 3, 4], 'must be 1, 2, 3 or 4'),
 		stateBefore: CardStateSchema,
-		dueBefore: Time,
+		dueBefore: v.nullable(Time),
 		stability: NonNegative,
 		difficulty: Finite,
 		elapsedDays: NonNegative,

@@ -21,9 +21,13 @@ export function encodeCard(card: BackupCard): Record<string, unknown> {
 	};
 }
 
-/** A review as the file holds it: times as ISO text. */
+/** A review as the file holds it: times as ISO text, an unknown due-before as null. */
 export function encodeReview(review: BackupReview): Record<string, unknown> {
-	return { ...review, dueBefore: iso(review.dueBefore), reviewedAt: iso(review.reviewedAt) };
+	return {
+		...review,
+		dueBefore: review.dueBefore === null ? null : iso(review.dueBefore),
+		reviewedAt: iso(review.reviewedAt)
+	};
 }
 
 /** A quiz attempt as the file holds it: times as ISO text, "not finished" as null. */

@@ -1,4 +1,6 @@
+import type { Rating } from '../scheduling/card.ts';
 import { editDistance, normalizeAnswer } from '../text.ts';
+import { scorePercent, sumScore } from './score.ts';
 import type { Grade, Question, QuizAnswer, QuizRecord, TypedQuestion } from './types.ts';
 
 /** Typos are forgiven only in answers at least this long (after normalising). */
@@ -100,7 +102,7 @@ export interface AnsweredQuestion {
 export interface QuizResults {
 	score: number;
 	maxScore: number;
-	/** Whole per cent, rounded down so that 99.5 % never shows as 100 %. */
+	/** Whole per cent (scorePercent). */
 	percent: number;
 	rightCount: number;
 	/** The ids of the items not fully right, in quiz order: what "Retry wrong answers" asks. */
@@ -108,16 +110,26 @@ export interface QuizResults {
 }
 
 /**
+ * The flashcard rating a quiz answer counts as: fully right is Good, partly right (some credit in
+ * select-all, matching or ordering) is Hard, and wrong or "Don't know" is Again.
+ * @example quizRating({ score: 0.5, isCorrect: false }) // 2 (Hard)
+ */
+export function quizRating(grade: Pick<Grade, 'score' | 'isCorrect'>): Rating {
+	if (grade.isCorrect) return 3;
+	return grade.score > 0 ? 2 : 1;
+}
+
+/**
  * Sums up answered questions: score (partial credit counts), percentage and the items to retry.
  * @example summarizeResults([]) // { score: 0, maxScore: 0, percent: 0, rightCount: 0, wrongItemIds: [] }
  */
 export function summarizeResults(answered: readonly AnsweredQuestion[]): QuizResults {
-	const score = Math.round(answered.reduce((sum, a) => sum + a.grade.score, 0) * 100) / 100;
+	const score = sumScore(answered.map((a) => a.grade));
 	const maxScore = answered.length;
 	return {
 		score,
 		maxScore,
-		percent: maxScore === 0 ? 0 : Math.floor((score / maxScore) * 100 + 1e-9),
+		percent: scorePercent(score, maxScore),
 		rightCount: answered.filter((a) => a.grade.isCorrect).length,
 		wrongItemIds: answered.filter((a) => !a.grade.isCorrect).map((a) => a.question.itemId)
 	};

@@ -1,4 +1,5 @@
 import { TOPICS, type Source, type Topic } from '../bank/schema.ts';
+import type { Rating } from '../scheduling/card.ts';
 
 /** The six question types, in the order the set-up form lists them. */
 export const QUESTION_TYPES = [
@@ -166,12 +167,21 @@ export interface Grade {
 	note: string;
 }
 
+/** What a quiz answer did to its item's flashcard: the rating it counted as (quizRating). */
+export interface CardEffect {
+	rating: Rating;
+	/** True when this answer made the card a leech, which suspends it. */
+	isNewLeech: boolean;
+}
+
 /** One answered question as stored: the answer, its grade and how long it took. */
 export interface AnswerRecord {
 	answer: QuizAnswer;
 	grade: Grade;
 	durationMs: number;
 	answeredAt: number;
+	/** What the answer did to the item's flashcard; absent when quiz answers leave flashcards alone. */
+	card?: CardEffect;
 }
 
 /**

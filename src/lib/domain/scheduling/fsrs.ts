@@ -12,17 +12,6 @@ import {
 } from 'ts-fsrs';
 import type { CardRow, CardState, CardTarget, Rating, ReviewFields } from './card';
 
-/** The four ratings in button order. */
-export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
-
-/** The button label of each rating. */
-export const RATING_LABELS: Readonly<Record<Rating, string>> = {
-	1: 'Again',
-	2: 'Hard',
-	3: 'Good',
-	4: 'Easy'
-};
-
 /** A card lapsing this many times becomes a leech and is suspended (Anki's default). */
 export const LEECH_LAPSES = 8;
 

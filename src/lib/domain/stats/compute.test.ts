@@ -12,10 +12,13 @@ describe('computeStats', () => {
 			},
 			NOW,
 			DAY_START,
-			new Map([
-				['members', 2],
-				['history', 1]
-			])
+			{
+				counts: new Map([
+					['members', 2],
+					['history', 1]
+				]),
+				cardIds: new Set(['members/current-six', 'members/other', 'history/x'])
+			}
 		);
 		expect(report.reviewsPerDay.slice(-2).map((d) => d.count)).toEqual([1, 1]);
 		expect(report.heatmap.total).toBe(2);

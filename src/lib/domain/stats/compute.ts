@@ -1,3 +1,4 @@
+import type { CardDeck } from '../scheduling/face';
 import { forecastDue } from './forecast';
 import { computeMastery, type TopicMastery } from './mastery';
 import { listQuizScores, type QuizScore } from './quiz-scores';
@@ -26,14 +27,14 @@ export interface StatsInput {
 }
 
 /**
- * Every number of the stats page, from the stored rows: `topics` (in display order) with the bank's
- * card count for each.
+ * Every number of the stats page, from the stored rows and the deck: the cards the learner can have
+ * (buildDeck), whose topics give the display order.
  */
 export function computeStats(
 	input: StatsInput,
 	now: number,
 	dayStartHour: number,
-	bankCounts: ReadonlyMap<string, number>
+	deck: CardDeck
 ): StatsReport {
 	const { cards, reviews, quizAttempts } = input;
 	let studiedCards = 0;
@@ -42,8 +43,8 @@ export function computeStats(
 		reviewsPerDay: countReviewsPerDay(reviews, now, dayStartHour, 30),
 		heatmap: buildHeatmap(reviews, now, dayStartHour, 365),
 		forecast: forecastDue(cards, now, dayStartHour, 30),
-		retention: computeTrueRetention(reviews, now, dayStartHour, [...bankCounts.keys()]),
-		mastery: computeMastery(cards, bankCounts),
+		retention: computeTrueRetention(reviews, now, dayStartHour, [...deck.counts.keys()]),
+		mastery: computeMastery(cards, deck),
 		quizScores: listQuizScores(quizAttempts),
 		streak: computeStreak(reviews, now, dayStartHour),
 		totals: { reviews: reviews.length, cards: cards.length, studiedCards }
