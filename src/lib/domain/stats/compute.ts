@@ -45,7 +45,11 @@ export function computeStats(
 		retention: computeTrueRetention(reviews, now, dayStartHour, [...bankCounts.keys()]),
 		mastery: computeMastery(cards, bankCounts),
 		quizScores: listQuizScores(quizAttempts),
-		streak: computeStreak(reviews, now, dayStartHour),
+		streak: computeStreak(
+			reviews.map((review) => review.reviewedAt),
+			now,
+			dayStartHour
+		),
 		totals: { reviews: reviews.length, cards: cards.length, studiedCards }
 	};
 }
