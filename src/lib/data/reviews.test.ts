@@ -130,7 +130,7 @@ describe('loadStreak is the streak Stats computes', () => {
 			),
 			{ numRuns: 40 }
 		);
-	});
+	}, 60_000);
 });
 
 describe('loadStreak after an import with Replace', () => {
