@@ -5,6 +5,7 @@ import {
 	buildDayWindow,
 	daysBetween,
 	nextStudyDayStart,
+	sameTimeDaysLater,
 	startOfStudyDay,
 	startOfStudyDayKey,
 	studyDayKey
@@ -149,6 +150,25 @@ describe(`study days in ${ZONE}`, { timeout: 60_000 }, () => {
 				}
 			}),
 			{ numRuns: 200 }
+		);
+	});
+
+	it('puts a card due in n days on the study day n days later, at the same time of day', () => {
+		// Day start hours that no change in these zones skips.
+		fc.assert(
+			fc.property(
+				anyTime,
+				fc.integer({ min: 1, max: 400 }),
+				fc.constantFrom(0, 4, 12, 23),
+				(time, days, hour) => {
+					const due = sameTimeDaysLater(time, days);
+					expect(daysBetween(studyDayKey(time, hour), studyDayKey(due, hour))).toBe(days);
+					const [at, later] = [new Date(time), new Date(due)];
+					// Unless that time of day is skipped on the later day (then it is moved past the jump).
+					if (later.getHours() === at.getHours()) expect(later.getMinutes()).toBe(at.getMinutes());
+				}
+			),
+			{ numRuns: 2000 }
 		);
 	});
 });

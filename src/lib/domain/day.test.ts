@@ -5,6 +5,7 @@ import {
 	dayIndexOf,
 	daysBetween,
 	nextStudyDayStart,
+	sameTimeDaysLater,
 	startOfStudyDay,
 	startOfStudyDayKey,
 	studyDayKey,
@@ -62,6 +63,17 @@ describe('study days', () => {
 		expect(
 			['2026-11-23', '2026-11-28', '2026-11-29', '1970-01-01', '1969-12-29'].map(weekdayOf)
 		).toEqual([0, 5, 6, 3, 0]);
+	});
+
+	it('moves a time by calendar days, keeping its time of day', () => {
+		expect(sameTimeDaysLater(at(4, 30), 1)).toBe(at(4, 30, 29));
+		expect(sameTimeDaysLater(at(23, 59), 3)).toBe(new Date(2026, 11, 1, 23, 59).getTime());
+		expect(sameTimeDaysLater(new Date(2026, 2, 28, 4, 30).getTime(), 1)).toBe(
+			new Date(2026, 2, 29, 4, 30).getTime()
+		);
+		expect(sameTimeDaysLater(new Date(2026, 9, 24, 4, 30).getTime(), 1)).toBe(
+			new Date(2026, 9, 25, 4, 30).getTime()
+		);
 	});
 
 	it('refuses a key that is not a date', () => {

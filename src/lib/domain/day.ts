@@ -82,25 +82,34 @@ function wallClockOf(time: number): number {
 	return wall.getTime();
 }
 
+/** A time of day on the wall clock: hours, minutes, seconds and milliseconds. */
+type WallTime = [hour: number, minute?: number, second?: number, ms?: number];
+
 /**
- * The first instant at which the local clock shows `date` at `hour`:00 or later: that moment itself
- * when it exists (the first of the two when a fall change repeats it), otherwise the instant the
- * clock jumps past it.
+ * The first instant at which the local clock shows `date` at `time` (by default `hour`:00) or
+ * later: that moment itself when it exists (the first of the two when a fall change repeats it),
+ * otherwise the instant the clock jumps past it.
  */
-function startOfWallHour(date: CalendarDate, hour: number): number {
-	const local = new Date(date.year, date.month - 1, date.day, hour);
+function startOfWallTime(date: CalendarDate, ...time: WallTime): number {
+	const [hour, minute = 0, second = 0, ms = 0] = time;
+	const local = new Date(date.year, date.month - 1, date.day, hour, minute, second, ms);
 	// The constructor reads years 0–99 as 1900–1999.
 	if (date.year < 100) local.setFullYear(date.year);
 	const candidate = local.getTime();
-	if (local.getHours() === hour && local.getMinutes() === 0 && local.getDate() === date.day) {
+	if (
+		local.getHours() === hour &&
+		local.getMinutes() === minute &&
+		local.getDate() === date.day &&
+		local.getSeconds() === second
+	) {
 		return candidate;
 	}
 	const wanted = new Date(0);
 	wanted.setUTCFullYear(date.year, date.month - 1, date.day);
-	wanted.setUTCHours(hour);
+	wanted.setUTCHours(hour, minute, second, ms);
 	const target = wanted.getTime();
 	const shown = wallClockOf(candidate);
-	// The hour was skipped. Engines resolve a skipped reading to an instant near the jump (ECMAScript
+	// The time was skipped. Engines resolve a skipped reading to an instant near the jump (ECMAScript
 	// moves it later by the size of the jump), and the jump lies within that distance of it: search
 	// for the first instant whose reading reaches the wanted one. Chatham's 02:45 → 03:45 change
 	// shows why it must be searched: 03:00 resolves to 04:00, but the day starts at 03:45.
@@ -121,18 +130,18 @@ function locateStudyDay(
 	dayStartHour: number
 ): { date: CalendarDate; start: number; end: number } {
 	let date = localDateOf(time);
-	let start = startOfWallHour(date, dayStartHour);
+	let start = startOfWallTime(date, dayStartHour);
 	// Before the day start hour, the time belongs to an earlier date's study day.
 	while (start > time) {
 		date = shiftDate(date, -1);
-		start = startOfWallHour(date, dayStartHour);
+		start = startOfWallTime(date, dayStartHour);
 	}
-	let end = startOfWallHour(shiftDate(date, 1), dayStartHour);
+	let end = startOfWallTime(shiftDate(date, 1), dayStartHour);
 	// Only where a change moves the clock back across midnight can a later day have started already.
 	while (end <= time) {
 		date = shiftDate(date, 1);
 		start = end;
-		end = startOfWallHour(shiftDate(date, 1), dayStartHour);
+		end = startOfWallTime(shiftDate(date, 1), dayStartHour);
 	}
 	return { date, start, end };
 }
@@ -174,7 +183,21 @@ export function calendarDayKey(time: number): DayKey {
  * @example startOfStudyDayKey('2026-03-29', 2) // 03:00 CEST in Europe/Berlin: 02:00 does not exist that night
  */
 export function startOfStudyDayKey(key: DayKey, dayStartHour: number): number {
-	return startOfWallHour(parseKey(key), dayStartHour);
+	return startOfWallTime(parseKey(key), dayStartHour);
+}
+
+/**
+ * The same time of day on the wall clock, `days` calendar days after `time` (the first instant after
+ * it when a spring change skips that time). Where the clocks change in between, this is an hour more
+ * or less than `days` × 24 hours, and it stays on the study day `days` after the one of `time` (unless
+ * the day start hour itself is skipped and `time` fell in the skipped hour of the clock: then the due
+ * time is at that day's start).
+ * @example sameTimeDaysLater(new Date(2026, 2, 28, 4, 30).getTime(), 1) === new Date(2026, 2, 29, 4, 30).getTime() // true, 23 hours later in Berlin
+ */
+export function sameTimeDaysLater(time: number, days: number): number {
+	const d = new Date(time);
+	const date = shiftDate(localDateOf(time), days);
+	return startOfWallTime(date, d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
 }
 
 /**
@@ -227,7 +250,7 @@ export function buildDayWindow(
 	for (let i = 0; i <= count; i++) {
 		const date = shiftDate(first, i);
 		if (i < count) keys.push(formatKey(date));
-		starts.push(startOfWallHour(date, dayStartHour));
+		starts.push(startOfWallTime(date, dayStartHour));
 	}
 	return { keys, starts };
 }
