@@ -51,6 +51,32 @@ describe('loadDoneToday', () => {
 	});
 });
 
+describe('loadDoneToday where the clocks change', () => {
+	it.each([
+		['a spring night', [2026, 2, 29], [2026, 2, 28]],
+		['an autumn night', [2026, 9, 25], [2026, 9, 24]],
+		['a spring night in North America', [2026, 2, 8], [2026, 2, 7]]
+	] as const)('splits %s at 04:00', async (_night, [y, m, d], [py, pm, pd]) => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await db.reviews.bulkAdd([
+			row('members/a', new Date(py, pm, pd, 4, 0), 2),
+			row('members/b', new Date(y, m, d, 3, 59), 2),
+			row('members/c', new Date(y, m, d, 4, 0), 2),
+			row('members/d', new Date(y, m, d, 4, 30), 0)
+		]);
+		const before = await loadDoneToday(db, new Date(y, m, d, 3, 59, 30), 4);
+		expect(before.cardIds).toEqual(new Set(['members/a', 'members/b']));
+		// Half an hour into the new day: by the day before's clock, 03:30 or 05:30.
+		const after = await loadDoneToday(db, new Date(y, m, d, 4, 30, 30), 4);
+		expect(after).toEqual({
+			newCards: 1,
+			reviews: 1,
+			cardIds: new Set(['members/c', 'members/d']),
+			total: 2
+		});
+	});
+});
+
 describe('loadStreak', () => {
 	it('counts study days in a row and keeps a streak alive until today is over', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
