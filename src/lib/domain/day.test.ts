@@ -76,6 +76,22 @@ describe('study days', () => {
 		);
 	});
 
+	it("follows the device to another zone: a stored instant falls on the new zone's study day", () => {
+		const zone = process.env.TZ;
+		try {
+			// 02:00 UTC is 03:00 in Berlin (the study day before) and 11:00 in Tokyo.
+			const time = Date.parse('2026-11-28T02:00:00Z');
+			process.env.TZ = 'Europe/Berlin';
+			expect(studyDayKey(time, 4)).toBe('2026-11-27');
+			process.env.TZ = 'Asia/Tokyo';
+			expect(studyDayKey(time, 4)).toBe('2026-11-28');
+			expect(startOfStudyDay(time, 4)).toBe(Date.parse('2026-11-28T04:00:00+09:00'));
+		} finally {
+			if (zone === undefined) delete process.env.TZ;
+			else process.env.TZ = zone;
+		}
+	});
+
 	it('refuses a key that is not a date', () => {
 		expect(() => addDays('28/11/2026', 1)).toThrow(/Not a day key/);
 	});
