@@ -12,7 +12,7 @@ import {
 	type QueueOptions
 } from '../domain/scheduling/queue';
 import type { CardRow, CardState, CstoDb, ReviewRow } from './db';
-import { countStreak, loadDoneToday, type TodayLog } from './reviews';
+import { loadDoneToday, loadStreak, type TodayLog } from './reviews';
 
 /** One rating to record: which card, how it was rated, when, how long it took and where. */
 export interface RateInput {
@@ -258,7 +258,7 @@ export function loadHomeCounts(db: CstoDb, request: QueueRequest): Promise<HomeC
 	return db.transaction('r', db.cards, db.reviews, async () => {
 		const hour = request.options.dayStartHour;
 		const { queue, done: today } = await readQueue(db, request);
-		const streakDays = await countStreak(db, request.now, hour, today);
+		const streak = await loadStreak(db, request.now, hour);
 		const firstFutureDue =
 			queue.entries.length > 0 ? undefined : await findFirstFutureDue(db, request);
 		const dueNow = queue.entries.filter((entry) => entry.kind !== 'new').length;
@@ -267,7 +267,7 @@ export function loadHomeCounts(db: CstoDb, request: QueueRequest): Promise<HomeC
 			newLeft: queue.counts.new,
 			learningLater: queue.later.length,
 			reviewsToday: today.total,
-			streakDays,
+			streakDays: streak.days,
 			nextDue: nextDueTime(queue, request.now, hour, firstFutureDue)
 		};
 	});

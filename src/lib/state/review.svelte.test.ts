@@ -10,6 +10,7 @@ import {
 import type { OutdatedAppError } from '../domain/errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadQueue } from '../data/cards';
+import { startOfStudyDay } from '../domain/day';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
 import { ReviewSession } from './review.svelte';
@@ -224,7 +225,7 @@ describe('ReviewSession', () => {
 		expect(s.remaining).toBe(0);
 		expect(s.progress).toBe(1);
 		const card = await db.cards.get('structure/a');
-		expect(s.nextDue).toBe(new Date(card!.due).setHours(4, 0, 0, 0));
+		expect(s.nextDue).toBe(startOfStudyDay(card!.due, 4));
 	});
 
 	it('shows a learning card again within the learn-ahead limit when nothing else is left', async () => {

@@ -1,3 +1,4 @@
+import { calendarDayKey } from '../day';
 import {
 	BACKUP_FORMAT,
 	BACKUP_TABLES,
@@ -48,10 +49,7 @@ const ENCODERS: { [T in BackupTable]: (row: BackupTables[T][number]) => unknown 
 
 /** The name of a backup file saved at `now` (local date). */
 export function backupFileName(now: number, kind: 'backup' | 'anki' | 'progress'): string {
-	const date = new Date(now);
-	const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()]
-		.map((n) => String(n).padStart(2, '0'))
-		.join('-');
+	const day = calendarDayKey(now);
 	const extension = { backup: 'json', anki: 'txt', progress: 'csv' }[kind];
 	return `csto-study-${kind}-${day}.${extension}`;
 }

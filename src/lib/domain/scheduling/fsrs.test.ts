@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
+import { addDays, studyDayKey } from '../day';
 import type { CardRow, CardTarget, Rating } from './card';
 import {
 	LEECH_LAPSES,
@@ -116,6 +117,20 @@ describe('scheduleReview', () => {
 		const second = scheduleReview(first, TARGET, 3, new Date(first.due), OPTIONS).card;
 		expect(second.state).toBe(2);
 		expect(second.due - first.due).toBeGreaterThanOrEqual(DAY);
+	});
+
+	it('puts a card due in days at the same time of day that many calendar days later', () => {
+		// Easy on a new card at 04:30 the day before Europe's spring night, and before its autumn one.
+		for (const now of [new Date(2026, 2, 28, 4, 30), new Date(2026, 9, 24, 4, 30)]) {
+			const { card } = scheduleReview(undefined, TARGET, 4, now, OPTIONS);
+			expect(card.state).toBe(2);
+			expect(card.scheduledDays).toBeGreaterThanOrEqual(2);
+			const days = card.scheduledDays;
+			expect(card.due).toBe(new Date(2026, now.getMonth(), now.getDate() + days, 4, 30).getTime());
+			expect(studyDayKey(card.due, 4)).toBe(addDays(studyDayKey(now.getTime(), 4), days));
+			expect(previewDue(undefined, TARGET, now, OPTIONS)[4]).toBe(card.due);
+			expect(previewIntervals(undefined, TARGET, now, OPTIONS)[4]).toBe(`${days}d`);
+		}
 	});
 
 	it('round-trips a card through the ts-fsrs shape unchanged', () => {

@@ -10,6 +10,7 @@ import {
 	State,
 	StrategyMode
 } from 'ts-fsrs';
+import { sameTimeDaysLater } from '../day';
 import type { CardRow, CardState, CardTarget, Rating, ReviewFields } from './card';
 
 /** A card lapsing this many times becomes a leech and is suspended (Anki's default). */
@@ -130,6 +131,18 @@ function toReviewFields(item: RecordLogItem, before: CardRow, rating: Rating): R
 }
 
 /**
+ * When a rated card falls due. ts-fsrs puts a card due in n days at n × 24 hours after the rating;
+ * where the clocks change in between that is an hour off the time of day, which near the day start
+ * moves the card to the study day before or after. So a card due in days is due at the same time
+ * of day n calendar days later; a learning step (minutes) stays as ts-fsrs gives it.
+ */
+function dueTimeOf(card: Card, now: Date): number {
+	return card.scheduled_days >= 1
+		? sameTimeDaysLater(now.getTime(), card.scheduled_days)
+		: card.due.getTime();
+}
+
+/**
  * Applies one rating to a card (a missing card is a new one) at `now`: the card after it, its log
  * row, and whether it just became a leech (then it is suspended). A burial ends with the rating.
  * @example scheduleReview(undefined, target, 3, now, { desiredRetention: 0.9, enableFuzz: false }).card.state // 1 (learning)
@@ -143,7 +156,10 @@ export function scheduleReview(
 ): ScheduledReview {
 	const before = card ?? newCardRow(target, now);
 	const result = schedulerFor(options).next(toFsrsCard(before), now, rating as Grade);
-	const after = toCardRow(result.card, { ...before, buriedUntil: 0 });
+	const after = {
+		...toCardRow(result.card, { ...before, buriedUntil: 0 }),
+		due: dueTimeOf(result.card, now)
+	};
 	const lapsed = after.lapses > before.lapses;
 	const isNewLeech =
 		lapsed &&
@@ -156,6 +172,22 @@ export function scheduleReview(
 	return { card: after, review: toReviewFields(result, before, rating), isNewLeech };
 }
 
+/** What each rating would give the card at `now`: its due time and its interval in days (0 in learning). */
+function previewRatings(
+	card: CardRow | undefined,
+	target: CardTarget,
+	now: Date,
+	options: SchedulerOptions
+): Record<Rating, { due: number; days: number }> {
+	const before = card ?? newCardRow(target, now);
+	const preview = schedulerFor(options).repeat(toFsrsCard(before), now);
+	const of = (rating: Rating) => ({
+		due: dueTimeOf(preview[rating].card, now),
+		days: preview[rating].card.scheduled_days
+	});
+	return { 1: of(1), 2: of(2), 3: of(3), 4: of(4) };
+}
+
 /**
  * The due time (epoch ms) each rating would give the card at `now`, without changing anything.
  */
@@ -165,18 +197,13 @@ export function previewDue(
 	now: Date,
 	options: SchedulerOptions
 ): Record<Rating, number> {
-	const before = card ?? newCardRow(target, now);
-	const preview = schedulerFor(options).repeat(toFsrsCard(before), now);
-	return {
-		1: preview[1].card.due.getTime(),
-		2: preview[2].card.due.getTime(),
-		3: preview[3].card.due.getTime(),
-		4: preview[4].card.due.getTime()
-	};
+	const preview = previewRatings(card, target, now, options);
+	return { 1: preview[1].due, 2: preview[2].due, 3: preview[3].due, 4: preview[4].due };
 }
 
 /**
- * The interval label each rating would give, as the rating buttons show it.
+ * The interval label each rating would give, as the rating buttons show it: in days for a card due
+ * in days (calendar days, whatever the clocks do in between), else in minutes or hours.
  * @example previewIntervals(undefined, target, now, { desiredRetention: 0.9, enableFuzz: false }) // { 1: '1m', 2: '6m', 3: '10m', 4: '8d' }
  */
 export function previewIntervals(
@@ -185,14 +212,12 @@ export function previewIntervals(
 	now: Date,
 	options: SchedulerOptions
 ): Record<Rating, string> {
-	const due = previewDue(card, target, now, options);
-	const at = now.getTime();
-	return {
-		1: formatInterval(due[1] - at),
-		2: formatInterval(due[2] - at),
-		3: formatInterval(due[3] - at),
-		4: formatInterval(due[4] - at)
+	const preview = previewRatings(card, target, now, options);
+	const label = (rating: Rating) => {
+		const { due, days } = preview[rating];
+		return days >= 1 ? formatDays(days) : formatInterval(due - now.getTime());
 	};
+	return { 1: label(1), 2: label(2), 3: label(3), 4: label(4) };
 }
 
 const MINUTE = 60_000;
@@ -207,7 +232,14 @@ export function formatInterval(ms: number): string {
 	const span = Math.max(ms, 0);
 	if (span < HOUR) return `${Math.max(1, Math.round(span / MINUTE))}m`;
 	if (span < DAY) return `${Math.round(span / HOUR)}h`;
-	const days = Math.round(span / DAY);
+	return formatDays(Math.round(span / DAY));
+}
+
+/**
+ * A short label for a number of days, as Anki shows intervals: days, weeks, months, years.
+ * @example formatDays(45) // '6w'
+ */
+export function formatDays(days: number): string {
 	if (days < 14) return `${days}d`;
 	if (days < 60) return `${Math.round(days / 7)}w`;
 	if (days < 365) return `${Math.round(days / 30)}mo`;

@@ -46,7 +46,11 @@ export function computeStats(
 		retention: computeTrueRetention(reviews, now, dayStartHour, [...deck.counts.keys()]),
 		mastery: computeMastery(cards, deck),
 		quizScores: listQuizScores(quizAttempts),
-		streak: computeStreak(reviews, now, dayStartHour),
+		streak: computeStreak(
+			reviews.map((review) => review.reviewedAt),
+			now,
+			dayStartHour
+		),
 		totals: { reviews: reviews.length, cards: cards.length, studiedCards }
 	};
 }
