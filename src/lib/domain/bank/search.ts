@@ -21,6 +21,8 @@ export function searchableText(item: Item): string {
 		case 'statement':
 			parts.push(item.truth);
 			break;
+		case 'membership':
+			break;
 	}
 	return normalizeAnswer(parts.join(' '));
 }
