@@ -5,15 +5,22 @@ import { readBank } from '../src/lib/content/read-bank';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-it('`bank --json` prints the whole validated bank as JSON and nothing else', () => {
-	const stdout = execFileSync('node', ['scripts/bank.js', '--json'], {
-		cwd: ROOT,
-		encoding: 'utf8'
-	});
-	expect(JSON.parse(stdout)).toEqual(readBank(resolve(ROOT, 'questions')));
-});
+// A fresh Node process that loads Vite and reads the whole bank: seconds on a busy two-core machine.
+const CLI_TIMEOUT = 60_000;
 
-it('`bank --check` prints counts per topic and kind', () => {
+it(
+	'`bank --json` prints the whole validated bank as JSON and nothing else',
+	{ timeout: CLI_TIMEOUT },
+	() => {
+		const stdout = execFileSync('node', ['scripts/bank.js', '--json'], {
+			cwd: ROOT,
+			encoding: 'utf8'
+		});
+		expect(JSON.parse(stdout)).toEqual(readBank(resolve(ROOT, 'questions')));
+	}
+);
+
+it('`bank --check` prints counts per topic and kind', { timeout: CLI_TIMEOUT }, () => {
 	const stdout = execFileSync('node', ['scripts/bank.js', '--check'], {
 		cwd: ROOT,
 		encoding: 'utf8'

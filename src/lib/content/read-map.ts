@@ -95,6 +95,18 @@ interface Selection {
 	others: CountryGeometry[];
 }
 
+const adjacencies = new WeakMap<WorldTopology, number[][]>();
+
+/** Who borders whom, by geometry index (computed once per topology). */
+function adjacencyOf(topology: WorldTopology): number[][] {
+	let adjacency = adjacencies.get(topology);
+	if (!adjacency) {
+		adjacency = neighbors(topology.objects.countries.geometries);
+		adjacencies.set(topology, adjacency);
+	}
+	return adjacency;
+}
+
 /** The states of the membership data, and every state that borders a party to the treaty. */
 function selectStates(
 	membership: Pick<Membership, 'states'>,
@@ -102,7 +114,7 @@ function selectStates(
 ): Selection {
 	const geometries = topology.objects.countries.geometries;
 	const byIso = new Map(membership.states.map((s) => [s.iso, s]));
-	const adjacency = neighbors(geometries);
+	const adjacency = adjacencyOf(topology);
 	const chosen = new Set<number>();
 	geometries.forEach((g, i) => {
 		const state = byIso.get(String(g.id));

@@ -195,11 +195,17 @@ function verify(check: MembershipCheck, item: Item, value: Value): string | unde
  * with the membership data (a member count in a year, a set of members, the year of an event).
  * Returns one issue per disagreement, named by the item's file, id and field.
  */
-export function checkBankAgainstMembership(data: Membership, items: readonly Item[]): BankIssue[] {
+export function checkBankAgainstMembership(
+	data: Membership,
+	items: readonly Item[],
+	/** Ids of items that exist but failed validation: their own issues are reported already. */
+	invalidIds: ReadonlySet<string> = new Set()
+): BankIssue[] {
 	const byId = new Map(items.map((item) => [item.id, item]));
 	const issues: BankIssue[] = [];
 	data.checks.forEach((check, index) => {
 		const item = byId.get(check.item);
+		if (!item && invalidIds.has(check.item)) return;
 		if (!item) {
 			issues.push({
 				file: MEMBERSHIP_FILE,

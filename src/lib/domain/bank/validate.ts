@@ -87,7 +87,9 @@ export function validateBank(
 					});
 				}
 			}
-			issues.push(...checkBankAgainstMembership(membership, items));
+			const validIds = new Set(items.map((item) => item.id));
+			const invalidIds = new Set([...idFiles.keys()].filter((id) => !validIds.has(id)));
+			issues.push(...checkBankAgainstMembership(membership, items, invalidIds));
 			items.push(...derived);
 			const members = topics.find((t) => t.id === 'members');
 			if (members) members.count += derived.length;
