@@ -10,6 +10,8 @@ for (const route of ROUTES) {
 }
 
 test('every nav link works by keyboard alone', async ({ watched: page }) => {
+	// Seven pages, each reached by tabbing from the top: a busy machine needs more than the default.
+	test.setTimeout(90_000);
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 	const nav = page.getByRole('navigation', { name: 'Main' });
@@ -73,4 +75,27 @@ test('the layout fits a 360 px wide screen without sideways scrolling', async ({
 		);
 		expect(overflow, `${route.path} scrolls sideways`).toBeLessThanOrEqual(0);
 	}
+});
+
+test('on a phone the navigation is one row of tabs at the bottom, first in the keyboard order', async ({
+	watched: page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/members');
+	await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	const boxes = await nav
+		.getByRole('link')
+		.evaluateAll((links) => links.map((link) => link.getBoundingClientRect().toJSON() as DOMRect));
+	expect(boxes).toHaveLength(ROUTES.length);
+	// One row: every tab on the same line, each wide enough to hit, the bar at the bottom edge.
+	expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
+	for (const box of boxes) expect(box.width).toBeGreaterThanOrEqual(44);
+	const bar = (await nav.boundingBox())!;
+	expect(bar.y + bar.height).toBeCloseTo(844, 0);
+	// In the page's order the tabs still come right after the brand, before the content.
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Tab');
+	await expect(nav.getByRole('link', { name: 'Home' })).toBeFocused();
 });

@@ -54,10 +54,14 @@ describe('membership status on a day', () => {
 		expect(describeStatus(state('alpha'), '2013-01-01')).toBe(
 			'former member (1992–1999, 2006–2012)'
 		);
+		expect(describeStatus(state('alpha'), '2003-12-31')).toBe('former member (1992–1999)');
 		expect(describeStatus(state('beta'), '2025-01-01')).toBe(
 			'member since 1992, participation frozen (de facto) since 2024'
 		);
-		expect(describeStatus(state('gamma'), '1992-12-31')).toBe('not yet a party (from 1993)');
+		expect(describeStatus(state('gamma'), '1992-12-31')).toBe('not yet a party (signed 1993)');
+		expect(describeStatus(state('delta'), '2000-12-31')).toBe(
+			'never a party; not yet an observer (from 2013)'
+		);
 	});
 
 	it('knows which years have one status throughout', () => {

@@ -388,11 +388,17 @@ function yearsOf(from: string, to: string | undefined): string {
 }
 
 /**
- * The membership periods in years, for names and short cards.
+ * The membership periods in years, for names and short cards; with `day`, only as known on that day.
  * @example periodYears(uzbekistan) // '1992–1999, 2006–2012'
+ * @example periodYears(uzbekistan, '2003-12-31') // '1992–1999'
  */
-export function periodYears(state: MemberState): string {
-	return state.periods.map((p) => yearsOf(p.from, p.to)).join(', ');
+export function periodYears(state: MemberState, day?: string): string {
+	return state.periods
+		.filter((p) => day === undefined || p.from <= day)
+		.map((p) =>
+			yearsOf(p.from, day !== undefined && p.to !== undefined && p.to > day ? undefined : p.to)
+		)
+		.join(', ');
 }
 
 /** How a status reads in a sentence, e.g. "member, participation frozen (de facto) since 2024". */
@@ -406,7 +412,7 @@ export function describeStatus(state: MemberState, day: string): string {
 			return `member ${yearsOf(periodOn(state, day)!.from, undefined)}, participation frozen${freeze.formal ? '' : ' (de facto)'} since ${freeze.from.slice(0, 4)}`;
 		}
 		case 'former':
-			return `former member (${periodYears(state)})`;
+			return `former member (${periodYears(state, day)})`;
 		case 'observer': {
 			const seat = observerSeatOn(state, day)!;
 			return `observer in the ${seat.body} ${yearsOf(seat.from, undefined)}`;
@@ -416,8 +422,12 @@ export function describeStatus(state: MemberState, day: string): string {
 			return `former observer in the ${seat.body} (${yearsOf(seat.from, seat.to)})`;
 		}
 		case 'none': {
-			const next = state.periods[0] ?? state.observer[0];
-			return next ? `not yet a party (from ${next.from.slice(0, 4)})` : 'never a party';
+			const period = state.periods[0];
+			if (period) return `not yet a party (signed ${period.from.slice(0, 4)})`;
+			const seat = state.observer[0];
+			return seat
+				? `never a party; not yet an observer (from ${seat.from.slice(0, 4)})`
+				: 'never a party';
 		}
 	}
 }
