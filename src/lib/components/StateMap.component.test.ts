@@ -5,7 +5,13 @@ import type { MapGeometry } from '$lib/domain/map/types';
 import StateMap from './StateMap.svelte';
 
 const square = (x: number, y: number) => `M${x} ${y}h10v10h-${10}Z`;
-const shape = (id: string, x: number) => ({ id, d: square(x, 0), label: { x, y: 5 }, area: 100 });
+const shape = (id: string, x: number) => ({
+	id,
+	d: square(x, 0),
+	label: { x, y: 5 },
+	area: 100,
+	hasRoomForLabel: true
+});
 
 /** Four states; Armenia is small, so it is chosen in the inset. */
 const GEOMETRY: MapGeometry = {

@@ -181,11 +181,14 @@ function drawView(
 						.reduce((a, b) => (path.area(a) >= path.area(b) ? a : b))
 				: shape;
 		const [x, y] = path.centroid(largest);
+		const margin = { x: size.width * 0.12, y: size.height * 0.06 };
 		shapes.push({
 			id: state.id,
 			d,
 			label: { x: Math.round(x), y: Math.round(y) },
-			area: Math.round(path.area(shape))
+			area: Math.round(path.area(shape)),
+			hasRoomForLabel:
+				x > margin.x && x < size.width - margin.x && y > margin.y && y < size.height - margin.y
 		});
 	}
 	const drawnElsewhere = only

@@ -1,7 +1,7 @@
 // A small membership file for tests, shaped like questions/membership.yaml: a founding member that
 // left and came back, one that froze its participation, one that joined late, and an observer.
 import * as v from 'valibot';
-import { createMembershipSchema, type Membership } from './membership.ts';
+import { createMembershipSchema, type Membership } from './membership-schema.ts';
 
 const SOURCES = [{ title: 'Test source', publisher: 'Test publisher', date: '2024-01' }];
 

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { fixtureMembership, rawMembership } from './fixtures-membership';
+import { createMembershipSchema } from './membership-schema';
 import {
-	createMembershipSchema,
 	dayShownFor,
 	describeStatus,
 	isSteadyThrough,

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { BankValidationError, type BankIssue } from '../errors.ts';
 import { checkBankAgainstMembership, MEMBERSHIP_FILE } from './membership-checks.ts';
-import { createMembershipSchema, toMembershipItem, type Membership } from './membership.ts';
+import { createMembershipSchema, type Membership } from './membership-schema.ts';
+import { toMembershipItem } from './membership.ts';
 import { TOPICS, createTopicFileSchema, type Bank, type Item, type Topic } from './schema.ts';
 
 /** A bank file as read from disk: its name and its parsed (not yet trusted) content. */

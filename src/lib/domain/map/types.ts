@@ -9,8 +9,10 @@ export interface MapShape {
 	d: string;
 	/** Where a label fits inside the shape (its largest part), in the view's coordinates. */
 	label: { x: number; y: number };
-	/** The shape's area in square units of the view: small shapes get short labels. */
+	/** The shape's area in square units of the view: small shapes get small labels. */
 	area: number;
+	/** False when the label point is too near the view's edge for a label to fit. */
+	hasRoomForLabel: boolean;
 }
 
 /** One projected view: the whole region, or the South Caucasus inset. */

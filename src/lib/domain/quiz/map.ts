@@ -225,18 +225,24 @@ function years(
 	const outsiders = context.mapStates
 		.filter((m) => !context.membership.states.some((s) => s.id === m.id && s.periods.length > 0))
 		.map((m) => m.id);
+	const memberIds = new Set(context.membership.states.filter(isMember).map((s) => s.id));
 	const ins = shuffle(rng, parties.filter(isMember)).map((s) => s.id);
-	const outs = shuffle(rng, [
-		...parties.filter((s) => !isMember(s)).map((s) => s.id),
-		...outsiders
-	]);
-	// Five options with at least one right and one wrong, the asked state among them.
+	const outs = shuffle(
+		rng,
+		parties.filter((s) => !isMember(s))
+	).map((s) => s.id);
+	// Five options with the asked state among them: former and current parties first, with one to
+	// three members; states that never signed only where the parties give too few options or no
+	// wrong one (1994 to 1998, when all nine were in).
 	const wantIn = 1 + Math.floor(rng.next() * 3) - (isMember(state) ? 1 : 0);
 	const chosen = [state.id, ...ins.slice(0, Math.max(0, wantIn))];
-	for (const id of outs) if (chosen.length < 5) chosen.push(id);
-	for (const id of ins) if (chosen.length < 5 && !chosen.includes(id)) chosen.push(id);
+	for (const id of [...outs, ...ins])
+		if (chosen.length < 5 && !chosen.includes(id)) chosen.push(id);
+	const others = shuffle(rng, outsiders);
+	if (chosen.every((id) => memberIds.has(id)))
+		chosen[Math.max(1, chosen.length - 1)] = others.pop()!;
+	while (chosen.length < 5 && others.length > 0) chosen.push(others.pop()!);
 	const ids = shuffle(rng, chosen);
-	const memberIds = new Set(context.membership.states.filter((s) => isMember(s)).map((s) => s.id));
 	const correct = ids.flatMap((id, i) => (memberIds.has(id) ? [i] : []));
 	const names = ids.map((id) => nameOf(id, context));
 	const right = correct.map((i) => names[i]!);
