@@ -23,7 +23,9 @@ function refusal(run: () => unknown): BankValidationError {
 	throw new Error('expected the bank to be refused');
 }
 
-describe('the real question bank', () => {
+// Each test reads and validates the whole bank, with its membership data and the map's states: seconds
+// on a busy two-core machine.
+describe('the real question bank', { timeout: 60_000 }, () => {
 	it('passes validation (a failure names file, item and field)', () => {
 		// Throwing here prints the validator's message: every problem with file, id and field.
 		const bank = readBank(QUESTIONS);

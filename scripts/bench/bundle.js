@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
 
-const PORT = 4180;
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 
 /** Lists the same-origin .js and .css files a page loads, until the network is idle. */
@@ -43,14 +43,20 @@ export function gzipKb(paths) {
 
 export async function run(report) {
 	const assets = await assetsLoadedBy('/');
-	report({
-		name: 'bundle.home.js.gz',
-		value: gzipKb(assets.filter((a) => a.endsWith('.js'))),
-		unit: 'KB'
-	});
+	const homeJs = gzipKb(assets.filter((a) => a.endsWith('.js')));
+	report({ name: 'bundle.home.js.gz', value: homeJs, unit: 'KB' });
 	report({
 		name: 'bundle.home.css.gz',
 		value: gzipKb(assets.filter((a) => a.endsWith('.css'))),
+		unit: 'KB'
+	});
+	// Members: the map, the year slider and the timeline, on a first visit (issue 16: < 60 KB beyond Home).
+	const members = await assetsLoadedBy('/members');
+	const membersJs = gzipKb(members.filter((a) => a.endsWith('.js')));
+	report({ name: 'bundle.members.js.gz', value: membersJs, unit: 'KB' });
+	report({
+		name: 'bundle.members.beyond-home.js.gz',
+		value: Math.round((membersJs - homeJs) * 10) / 10,
 		unit: 'KB'
 	});
 }

@@ -7,11 +7,15 @@ import { BankValidationError } from '../domain/errors.ts';
 import type { Bank } from '../domain/bank/schema.ts';
 import { checkIdRenames, type IdRenames } from '../domain/bank/renames.ts';
 import { validateBank, type RawBankFile } from '../domain/bank/validate.ts';
+import { readMapStates } from './read-map.ts';
 
-/** Reads every `*.yaml` file of a folder; a file that is not valid YAML becomes a named issue. */
+/** The file of membership data beside the topic files (it is not a topic). */
+export const MEMBERSHIP_NAME = 'membership.yaml';
+
+/** Reads every topic file (`*.yaml`) of a folder; a file that is not valid YAML becomes a named issue. */
 export function readBankFiles(dir: string): RawBankFile[] {
 	const names = readdirSync(dir)
-		.filter((name) => name.endsWith('.yaml'))
+		.filter((name) => name.endsWith('.yaml') && name !== MEMBERSHIP_NAME)
 		.sort();
 	const files: RawBankFile[] = [];
 	const broken: { file: string; message: string }[] = [];
@@ -59,12 +63,31 @@ export function readIdRenames(dir: string, bank: Bank): IdRenames {
 	return raw as IdRenames;
 }
 
+/** Reads questions/membership.yaml when the folder has one (a test fixture may not). */
+export function readMembershipFile(dir: string): unknown {
+	const path = join(dir, MEMBERSHIP_NAME);
+	if (!existsSync(path)) return undefined;
+	try {
+		return parse(readFileSync(path, 'utf8')) ?? null;
+	} catch (error) {
+		throw new BankValidationError([
+			{
+				file: `questions/${MEMBERSHIP_NAME}`,
+				message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}`
+			}
+		]);
+	}
+}
+
 /**
- * Reads and validates the bank in `dir`, and its rename map against it; throws BankValidationError
- * naming every problem.
+ * Reads and validates the bank in `dir`, with its membership data, the states of the map and its
+ * rename map; throws BankValidationError naming every problem.
  */
 export function readBank(dir: string, now: Date = new Date()): Bank {
-	const bank = validateBank(readBankFiles(dir), { currentMonth: currentMonth(now) });
+	const bank = validateBank(readBankFiles(dir), {
+		currentMonth: currentMonth(now),
+		membership: readMembershipFile(dir)
+	});
 	readIdRenames(dir, bank);
-	return bank;
+	return bank.membership ? { ...bank, mapStates: readMapStates(bank.membership) } : bank;
 }

@@ -48,6 +48,8 @@ function rightAnswer(q: Question): QuizAnswer {
 			return { type: 'matching', matches: q.correct };
 		case 'ordering':
 			return { type: 'ordering', order: q.correct };
+		case 'map':
+			return { type: 'map', choices: q.correct };
 	}
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { normalizeAnswer } from '../text.ts';
+import type { Membership, MembershipItem } from './membership.ts';
 
 /** The topics the bank may hold, in the order the app shows them. */
 export const TOPICS = [
@@ -55,13 +56,13 @@ export function yearOf(date: string): number {
 }
 
 // YAML turns unquoted dates and years into Date objects and numbers; the bank wants strings.
-const DateText = v.pipe(
+export const DateText = v.pipe(
 	v.union([v.string(), v.number(), v.date()]),
 	v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
 );
 
 // YAML reads `2022` or `6` as numbers; where the bank wants text, a number is taken as its digits.
-const Text = v.pipe(
+export const Text = v.pipe(
 	v.union([v.string(), v.number()], 'must be text'),
 	v.transform(String),
 	v.trim(),
@@ -69,7 +70,7 @@ const Text = v.pipe(
 );
 const TextList = v.array(Text, 'must be a list of text');
 
-const SourceSchema = v.object({
+export const SourceSchema = v.object({
 	title: Text,
 	publisher: Text,
 	date: v.optional(
@@ -115,7 +116,7 @@ function createBase(currentMonth: string) {
 }
 
 /** Counts sentences roughly: full stops followed by a space and a capital or the end of the text. */
-function countSentences(text: string): number {
+export function countSentences(text: string): number {
 	return text.split(/[.!?](?:\s+(?=[A-Z“"'(])|\s*$)/).filter((part) => part.trim().length > 0)
 		.length;
 }
@@ -317,8 +318,15 @@ export type PairsItem = Extract<BankItem, { kind: 'pairs' }>;
 export type StatementItem = Extract<BankItem, { kind: 'statement' }>;
 export type TimelineEvent = TimelineItem['events'][number];
 
-/** An item as the app uses it: the topic is carried on the item. */
-export type Item = BankItem & { topic: Topic };
+/** An item as the app uses it: the topic is carried on the item. Membership items are made from questions/membership.yaml. */
+export type Item = (BankItem | MembershipItem) & { topic: Topic };
+
+/** A state on the map: its id, name and the states it borders (by id). */
+export interface MapState {
+	id: string;
+	name: string;
+	neighbours: string[];
+}
 
 /** The validated bank: topics in order, every item with its topic. */
 export interface Bank {
@@ -326,4 +334,8 @@ export interface Bank {
 	items: Item[];
 	/** The latest `asOf` month of any item: "Facts as of …". */
 	asOf: string;
+	/** questions/membership.yaml, validated (absent from a bank without one, such as a test fixture). */
+	membership?: Membership;
+	/** The states drawn on the map, for map questions; absent without membership data. */
+	mapStates?: MapState[];
 }

@@ -37,6 +37,17 @@ export function gradeTyped(question: Pick<TypedQuestion, 'accepted' | 'rejected'
 	return verdict(0, 'Not right.');
 }
 
+/** Right picks minus wrong picks over the number of right options, never below 0. */
+function gradeSelection(correct: readonly number[], choices: readonly number[]): Grade {
+	const picked = new Set(choices);
+	const hits = correct.filter((i) => picked.has(i)).length;
+	const wrong = [...picked].filter((i) => !correct.includes(i)).length;
+	const score = Math.max(0, (hits - wrong) / correct.length);
+	if (score === 1) return verdict(1, 'Right.');
+	const extra = wrong > 0 ? `, and ${wrong} wrong one${wrong === 1 ? '' : 's'} picked` : '';
+	return verdict(score, `${hits} of ${correct.length} right options picked${extra}.`);
+}
+
 function countRight(flags: readonly boolean[]): number {
 	return flags.filter(Boolean).length;
 }
@@ -62,16 +73,20 @@ export function gradeAnswer(question: Question, answer: QuizAnswer): Grade {
 		}
 		case 'typed':
 			return gradeTyped(question, (answer as Extract<QuizAnswer, { type: 'typed' }>).text);
-		case 'multi': {
-			const picked = new Set((answer as Extract<QuizAnswer, { type: 'multi' }>).choices);
-			const hits = question.correct.filter((i) => picked.has(i)).length;
-			const wrong = [...picked].filter((i) => !question.correct.includes(i)).length;
-			const score = Math.max(0, (hits - wrong) / question.correct.length);
-			const total = question.correct.length;
-			if (score === 1) return verdict(1, 'Right.');
-			const extra = wrong > 0 ? `, and ${wrong} wrong one${wrong === 1 ? '' : 's'} picked` : '';
-			return verdict(score, `${hits} of ${total} right options picked${extra}.`);
+		case 'map': {
+			const picked = (answer as Extract<QuizAnswer, { type: 'map' }>).choices;
+			if (question.variant !== 'years') {
+				return picked.length === 1 && picked[0] === question.correct[0]
+					? verdict(1, 'Right.')
+					: verdict(0, 'Not right.');
+			}
+			return gradeSelection(question.correct, picked);
 		}
+		case 'multi':
+			return gradeSelection(
+				question.correct,
+				(answer as Extract<QuizAnswer, { type: 'multi' }>).choices
+			);
 		case 'matching': {
 			const { matches } = answer as Extract<QuizAnswer, { type: 'matching' }>;
 			const right = countRight(question.correct.map((c, i) => matches[i] === c));
@@ -141,6 +156,14 @@ export function describeAnswer(question: Question, answer: QuizAnswer): string {
 	switch (answer.type) {
 		case 'choice':
 			return question.type === 'choice' ? (question.options[answer.choice] ?? '') : '';
+		case 'map':
+			return question.type === 'map'
+				? answer.choices
+						.slice()
+						.sort((a, b) => a - b)
+						.map((i) => question.options[i])
+						.join('; ') || 'Nothing selected'
+				: '';
 		case 'multi':
 			return question.type === 'multi'
 				? answer.choices

@@ -8,7 +8,8 @@ export const QUESTION_TYPES = [
 	'truefalse',
 	'typed',
 	'matching',
-	'ordering'
+	'ordering',
+	'map'
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -19,8 +20,16 @@ export const QUESTION_TYPE_LABELS: Readonly<Record<QuestionType, string>> = {
 	truefalse: 'True or false',
 	typed: 'Typed answer',
 	matching: 'Matching',
-	ordering: 'Ordering'
+	ordering: 'Ordering',
+	map: 'Map'
 };
+
+/**
+ * The three kinds of map question: "Which state is highlighted?", "Select the state that … on the
+ * map" and "Which of these were members in <year>?".
+ */
+export const MAP_VARIANTS = ['identify', 'locate', 'years'] as const;
+export type MapVariant = (typeof MAP_VARIANTS)[number];
 
 /** Practice shows feedback after each answer; exam only at the end. */
 export const QUIZ_MODES = ['practice', 'exam'] as const;
@@ -132,7 +141,23 @@ export interface OrderingQuestion extends QuestionBase {
 	correct: number[];
 }
 
+export interface MapQuestion extends QuestionBase {
+	type: 'map';
+	variant: MapVariant;
+	/** "Which state is highlighted?": the state drawn highlighted (its map id). */
+	highlight?: string;
+	/** "Which of these were members in <year>?": the year. */
+	year?: number;
+	/** The states on offer, by map id, in the order shown (every state on the map for "locate"). */
+	optionIds: string[];
+	/** Their names, in the same order. */
+	options: string[];
+	/** Indexes of the right options, ascending (one, except for "years"). */
+	correct: number[];
+}
+
 export type Question =
+	| MapQuestion
 	| ChoiceQuestion
 	| MultiQuestion
 	| TrueFalseQuestion
@@ -154,6 +179,7 @@ export type QuizAnswer =
 	| { type: 'typed'; text: string }
 	| { type: 'matching'; matches: (number | null)[] }
 	| { type: 'ordering'; order: number[] }
+	| { type: 'map'; choices: number[] }
 	| { type: 'dontknow' };
 
 /** The verdict on one answer. */

@@ -10,6 +10,8 @@ export interface CardFace {
 	explanation: string;
 	sources: readonly Source[];
 	asOf: string | undefined;
+	/** A membership card's state (its map id): the back shows it on the map. */
+	mapState?: string;
 }
 
 // A reversed card asks for the question from its answer. That makes sense only when the answer
@@ -62,7 +64,12 @@ export function buildDeck(items: readonly CardSource[], reverseCards: boolean): 
 
 /** The front and back of a card: a forward card asks the prompt; a reversed card shows the answer and asks for the question. */
 export function cardFace(item: Item, reversed: boolean): CardFace {
-	const back = { explanation: item.explanation, sources: item.sources, asOf: item.asOf };
+	const back = {
+		explanation: item.explanation,
+		sources: item.sources,
+		asOf: item.asOf,
+		...(item.kind === 'membership' ? { mapState: item.state } : {})
+	};
 	if (reversed) {
 		return {
 			cue: 'What question has this answer?',
