@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
 import type { CardRow, CardTarget, Rating } from './card';
 import {
+	DEFAULT_PARAMETERS,
 	LEECH_LAPSES,
+	PARAMETER_BOUNDS,
+	elapsedDaysBetween,
 	formatInterval,
+	isValidParameters,
+	nextIntervalDays,
+	recallProbability,
 	newCardRow,
 	previewDue,
 	previewIntervals,
@@ -216,6 +222,53 @@ describe('retrievability', () => {
 		const later = new Date(atStability.getTime() + 30 * DAY);
 		expect(retrievability(review, later)).toBeLessThan(retrievability(review, atStability));
 		expect(retrievability(review, new Date(review.lastReview!))).toBe(1);
+	});
+});
+
+describe("retrievability with the learner's parameters", () => {
+	it('follows the forgetting curve of the parameters it is given', () => {
+		const card = runOurs([4]).card!;
+		const later = new Date(card.lastReview! + 20 * DAY);
+		// A steeper curve (w20) forgets faster past the stability.
+		const steep = [...DEFAULT_PARAMETERS];
+		steep[20] = 0.6;
+		expect(retrievability(card, later, steep)).toBeLessThan(retrievability(card, later));
+		expect(retrievability(card, later, DEFAULT_PARAMETERS)).toBe(retrievability(card, later));
+	});
+});
+
+describe('the memory model', () => {
+	it('has 21 default parameters, each within its bounds', () => {
+		expect(DEFAULT_PARAMETERS).toEqual(fsrs().parameters.w);
+		expect(PARAMETER_BOUNDS).toHaveLength(21);
+		expect(isValidParameters(DEFAULT_PARAMETERS)).toBe(true);
+	});
+
+	it.each([
+		['20 numbers', DEFAULT_PARAMETERS.slice(0, 20)],
+		['22 numbers', [...DEFAULT_PARAMETERS, 0.1]],
+		['a NaN', DEFAULT_PARAMETERS.map((w, i) => (i === 3 ? NaN : w))],
+		['text', DEFAULT_PARAMETERS.map((w, i) => (i === 3 ? '8' : w))],
+		['w20 above 0.8', DEFAULT_PARAMETERS.map((w, i) => (i === 20 ? 0.81 : w))],
+		['w4 below 1', DEFAULT_PARAMETERS.map((w, i) => (i === 4 ? 0.5 : w))]
+	])('refuses parameters with %s', (_, parameters) => {
+		expect(isValidParameters(parameters)).toBe(false);
+	});
+
+	it('counts elapsed days by calendar date (UTC), as ts-fsrs does', () => {
+		const evening = Date.UTC(2026, 0, 1, 23, 59);
+		expect(elapsedDaysBetween(evening, evening + 2 * 60_000)).toBe(1);
+		expect(elapsedDaysBetween(evening - 23 * 3_600_000, evening)).toBe(0);
+		expect(elapsedDaysBetween(evening, evening + 10 * DAY)).toBe(10);
+	});
+
+	it('schedules at the interval where the curve meets the desired retention', () => {
+		for (const retention of [0.8, 0.9, 0.95]) {
+			const days = nextIntervalDays(30, retention);
+			expect(recallProbability(days, 30)).toBeCloseTo(retention, 1);
+		}
+		expect(nextIntervalDays(30, 0.9)).toBe(30);
+		expect(nextIntervalDays(30, 0.8)).toBeGreaterThan(nextIntervalDays(30, 0.95));
 	});
 });
 

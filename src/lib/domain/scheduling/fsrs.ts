@@ -1,6 +1,11 @@
 // The one place that imports ts-fsrs. Its shapes (snake_case, Date objects, enums) are converted to
 // our rows (camelCase, epoch ms, 0-3 numbers) here, so nothing else depends on the library.
 import {
+	CLAMP_PARAMETERS,
+	FSRSAlgorithm,
+	W17_W18_Ceiling,
+	dateDiffInDays,
+	default_w,
 	fsrs,
 	type Card,
 	type FSRS,
@@ -22,6 +27,33 @@ export const RATING_LABELS: Readonly<Record<Rating, string>> = {
 	3: 'Good',
 	4: 'Easy'
 };
+
+/** How many parameters FSRS-6 has: the learner's own ones must be exactly this many. */
+export const PARAMETER_COUNT = 21;
+
+/** FSRS-6's default parameters (w0 to w20), the same 21 numbers in ts-fsrs and fsrs-rs. */
+export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
+
+/** The smallest and largest value FSRS allows for each parameter (with short-term memory on). */
+export const PARAMETER_BOUNDS: readonly (readonly [number, number])[] = Object.freeze(
+	CLAMP_PARAMETERS(W17_W18_Ceiling, true).map((bounds) =>
+		Object.freeze([bounds[0]!, bounds[1]!] as const)
+	)
+);
+
+/**
+ * True when `parameters` are 21 finite numbers, each within FSRS's bounds: what the scheduler can
+ * use as they are (ts-fsrs would silently clip anything else).
+ */
+export function isValidParameters(parameters: readonly unknown[]): boolean {
+	return (
+		parameters.length === PARAMETER_COUNT &&
+		parameters.every((value, i) => {
+			const [min, max] = PARAMETER_BOUNDS[i]!;
+			return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+		})
+	);
+}
 
 /** A card lapsing this many times becomes a leech and is suspended (Anki's default). */
 export const LEECH_LAPSES = 8;
@@ -226,15 +258,89 @@ export function formatInterval(ms: number): string {
 	return `${years}y`;
 }
 
-const readonlyScheduler = fsrs({ enable_short_term: true });
+/**
+ * The probability (0-1) that the card is recalled at `now` by the FSRS forgetting curve of the given
+ * parameters (the defaults when absent); 0 for a new card. The quiz uses it to find weak spots.
+ */
+export function retrievability(card: CardRow, now: Date, parameters?: readonly number[]): number {
+	if (card.state === 0 || card.lastReview === null) return 0;
+	return schedulerFor({
+		desiredRetention: 0.9,
+		enableFuzz: false,
+		...(parameters ? { parameters } : {})
+	}).get_retrievability(toFsrsCard(card), now, false);
+}
 
 /**
- * The probability (0-1) that the card is recalled at `now` by the FSRS forgetting curve; 0 for a
- * new card. The quiz uses it to find weak spots.
+ * Whole days between two instants as the scheduler counts them (its `elapsed_days`): the number of
+ * UTC calendar dates crossed, so a review at 23:59 UTC and one at 00:01 UTC are a day apart.
+ * @example elapsedDaysBetween(Date.UTC(2026, 0, 1, 23, 59), Date.UTC(2026, 0, 2, 0, 1)) // 1
  */
-export function retrievability(card: CardRow, now: Date): number {
-	if (card.state === 0 || card.lastReview === null) return 0;
-	return readonlyScheduler.get_retrievability(toFsrsCard(card), now, false);
+export function elapsedDaysBetween(from: number, to: number): number {
+	return dateDiffInDays(new Date(from), new Date(to));
+}
+
+/** A card's memory in FSRS's model: stability in days, difficulty from 1 to 10. */
+export interface MemoryState {
+	stability: number;
+	difficulty: number;
+}
+
+const algorithms = new Map<string, FSRSAlgorithm>();
+
+function algorithmFor(parameters: readonly number[] | undefined, desiredRetention = 0.9) {
+	const key = `${desiredRetention}|${parameters?.join(',') ?? ''}`;
+	let algorithm = algorithms.get(key);
+	if (!algorithm) {
+		algorithm = new FSRSAlgorithm({
+			request_retention: desiredRetention,
+			enable_fuzz: false,
+			enable_short_term: true,
+			...(parameters ? { w: [...parameters] } : {})
+		});
+		algorithms.set(key, algorithm);
+	}
+	return algorithm;
+}
+
+/**
+ * One step of FSRS's memory model (no learning steps, no fuzz): the memory state after a rating
+ * given `elapsedDays` after the previous one; `undefined` for a card's first rating. The scheduler
+ * applies the same step to a card's stability and difficulty.
+ */
+export function nextMemoryState(
+	state: MemoryState | undefined,
+	elapsedDays: number,
+	rating: Rating,
+	parameters?: readonly number[]
+): MemoryState {
+	const next = algorithmFor(parameters).next_state(state ?? null, elapsedDays, rating as Grade);
+	return { stability: next.stability, difficulty: next.difficulty };
+}
+
+/**
+ * The probability (0-1) of recalling a card `elapsedDays` after its last review, with the given
+ * stability: FSRS's forgetting curve for the given parameters.
+ * @example recallProbability(10, 10) // 0.9 (stability is the time to fall to 90%)
+ */
+export function recallProbability(
+	elapsedDays: number,
+	stability: number,
+	parameters?: readonly number[]
+): number {
+	return algorithmFor(parameters).forgetting_curve(elapsedDays, stability);
+}
+
+/**
+ * The interval in whole days (at least 1) after which recall falls to `desiredRetention`, as FSRS
+ * schedules a review card without fuzz.
+ */
+export function nextIntervalDays(
+	stability: number,
+	desiredRetention: number,
+	parameters?: readonly number[]
+): number {
+	return algorithmFor(parameters, desiredRetention).next_interval(stability, 0);
 }
 
 /** One rating from a card's log, as a replay needs it. */
