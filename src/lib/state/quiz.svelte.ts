@@ -14,7 +14,7 @@ import { quizToSearchParams } from '../domain/quiz/params';
 import type { Grade, QuizAnswer, QuizOptions, QuizRecord } from '../domain/quiz/types';
 import { retrievabilityByItem } from '../domain/quiz/weak-spots';
 import { createRng } from '../domain/random';
-import type { Settings } from '../domain/settings';
+import { schedulerParameters, type Settings } from '../domain/settings';
 import { settings } from './settings.svelte';
 
 /** What a quiz session needs from outside; tests pass their own database, bank and clock. */
@@ -22,7 +22,8 @@ export interface QuizSessionDeps {
 	db: () => CstoDb;
 	bank: Bank;
 	now: () => number;
-	settings: () => Pick<Settings, 'quizUpdatesCards' | 'desiredRetention'>;
+	settings: () => Pick<Settings, 'quizUpdatesCards' | 'desiredRetention'> &
+		Partial<Pick<Settings, 'memoryModel'>>;
 }
 
 const APP_DEPS: Omit<QuizSessionDeps, 'bank'> = {
@@ -95,7 +96,11 @@ export class QuizSession {
 			return;
 		}
 		const retrievability = options.weakSpots
-			? retrievabilityByItem(await db.cards.toArray(), this.#date(this.#deps.now()))
+			? retrievabilityByItem(
+					await db.cards.toArray(),
+					this.#date(this.#deps.now()),
+					schedulerParameters(this.#deps.settings())
+				)
 			: undefined;
 		const quiz = buildQuiz(
 			this.#deps.bank,
@@ -144,7 +149,9 @@ export class QuizSession {
 				answers: [...record.answers, { answer, grade, durationMs, answeredAt: now }]
 			};
 			const db = this.#deps.db();
-			const { quizUpdatesCards, desiredRetention } = this.#deps.settings();
+			const current = this.#deps.settings();
+			const { quizUpdatesCards, desiredRetention } = current;
+			const parameters = schedulerParameters(current);
 			await db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
 				await saveQuizProgress(db, this.attemptId!, next);
 				if (quizUpdatesCards) {
@@ -157,7 +164,7 @@ export class QuizSession {
 							durationMs,
 							source: 'quiz'
 						},
-						{ desiredRetention, enableFuzz: true }
+						{ desiredRetention, enableFuzz: true, ...(parameters ? { parameters } : {}) }
 					);
 				}
 			});
