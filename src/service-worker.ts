@@ -14,6 +14,11 @@ const CACHE = `${CACHE_PREFIX}${version}`;
 const FALLBACK = `${base}/200.html`;
 /** Build output (hashed, immutable) and static files: answered from the cache first. */
 const ASSETS = new Set([...build, ...files]);
+/**
+ * Hashed build output that is not in `build` (the memory model's WASM, which only its worker knows):
+ * fetched when first used, then answered from the cache like the rest.
+ */
+const IMMUTABLE = `${base}/_app/immutable/`;
 /** Everything this version needs offline. */
 const PRECACHE = [...new Set([...build, ...files, ...prerendered, FALLBACK])];
 /** On a slow or lying connection, show the cached page rather than wait longer than this. */
@@ -53,8 +58,9 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== sw.location.origin) return;
 
 	if (request.mode === 'navigate') event.respondWith(navigate(request, url));
-	else if (ASSETS.has(url.pathname)) event.respondWith(cacheFirst(request));
-	else event.respondWith(networkThenCache(request));
+	else if (ASSETS.has(url.pathname) || url.pathname.startsWith(IMMUTABLE)) {
+		event.respondWith(cacheFirst(request));
+	} else event.respondWith(networkThenCache(request));
 });
 
 /**

@@ -52,3 +52,15 @@ test('Home loads neither the whole bank, the import code nor the charts', async 
 	const settings = [...(await scriptsLoadedBy(page, '/settings')).values()].join('\n');
 	expect(settings).toContain('csto-study-backup');
 });
+
+test("the memory model's worker and WASM load only when the learner trains", async ({
+	watched: page
+}) => {
+	const requested: string[] = [];
+	page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+	await page.goto('/', { waitUntil: 'networkidle' });
+	await page.goto('/settings', { waitUntil: 'networkidle' });
+	await expect(page.getByRole('heading', { name: 'Your memory model' })).toBeVisible();
+	expect(requested.length).toBeGreaterThan(3);
+	expect(requested.filter((path) => /\.wasm$|memory-model\.worker/.test(path))).toEqual([]);
+});

@@ -2,12 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError, SettingsError } from '../domain/errors';
 import { createRng } from '../domain/random';
 import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
+import { loadFsrsWasm, simulated3k } from '../domain/scheduling/memory-model-fixtures';
 import {
 	SIMULATED_3K,
-	loadFsrsWasm,
-	simulated3k
-} from '../domain/scheduling/memory-model-fixtures';
-import {
 	SIMULATED_TRUE_PARAMETERS,
 	simulateLearner,
 	type SimulatedHistory

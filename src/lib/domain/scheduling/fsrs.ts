@@ -286,19 +286,23 @@ export interface MemoryState {
 	difficulty: number;
 }
 
-const algorithms = new Map<string, FSRSAlgorithm>();
+// Found by the parameters array itself: the model's functions run in loops over whole logs, where
+// building a text key for every call would cost more than the step.
+const algorithms = new WeakMap<readonly number[], Map<number, FSRSAlgorithm>>();
 
 function algorithmFor(parameters: readonly number[] | undefined, desiredRetention = 0.9) {
-	const key = `${desiredRetention}|${parameters?.join(',') ?? ''}`;
-	let algorithm = algorithms.get(key);
+	const w = parameters ?? DEFAULT_PARAMETERS;
+	let byRetention = algorithms.get(w);
+	if (!byRetention) algorithms.set(w, (byRetention = new Map()));
+	let algorithm = byRetention.get(desiredRetention);
 	if (!algorithm) {
 		algorithm = new FSRSAlgorithm({
 			request_retention: desiredRetention,
 			enable_fuzz: false,
 			enable_short_term: true,
-			...(parameters ? { w: [...parameters] } : {})
+			w: [...w]
 		});
-		algorithms.set(key, algorithm);
+		byRetention.set(desiredRetention, algorithm);
 	}
 	return algorithm;
 }

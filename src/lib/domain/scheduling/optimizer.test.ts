@@ -9,9 +9,9 @@ import {
 	sortByTime,
 	type TrainingItem
 } from './memory-model';
-import { SIMULATED_3K, loadFsrsWasm, simulated3k } from './memory-model-fixtures';
+import { loadFsrsWasm, simulated3k } from './memory-model-fixtures';
 import { trainParameters } from './optimizer';
-import { SIMULATED_TRUE_PARAMETERS } from './simulated-learner';
+import { SIMULATED_3K, SIMULATED_TRUE_PARAMETERS } from './simulated-learner';
 
 // Histories that use every part of FSRS-6: first ratings of each kind, same-day reviews (short-term
 // memory, w17-w19), Hard and Easy (w15, w16), lapses (w11-w14) and long gaps (the curve, w20).

@@ -135,3 +135,25 @@ export function simulateLearner(options: SimulatedLearnerOptions, rng: Rng): Sim
 	}
 	return { cards: [...studied.values()].map((card) => card.row), reviews };
 }
+
+/** The ids of `count` cards that are not in the bank (the simulated learner's own deck). */
+export function simulatedCardIds(count: number): string[] {
+	return Array.from(
+		{ length: count },
+		(_, i) => `members/simulated-${String(i + 1).padStart(4, '0')}`
+	);
+}
+
+/** The simulated learner of the memory-model tests: 3,000 reviews of 200 cards over 200 days. */
+export const SIMULATED_3K = {
+	cardIds: simulatedCardIds(200),
+	trueParameters: SIMULATED_TRUE_PARAMETERS,
+	days: 200,
+	reviewCount: 3000,
+	newPerDay: 20,
+	desiredRetention: 0.9,
+	start: Date.UTC(2026, 0, 5, 8, 0)
+};
+
+/** The seed of the simulated learner's random draws in every test and benchmark. */
+export const SIMULATED_SEED = 'simulated-learner';
