@@ -1,5 +1,6 @@
 import type { CstoDb } from '../data/db';
 import { loadStatsInput } from '../data/stats';
+import { schedulerParameters } from '../domain/settings';
 import { computeStats, type StatsReport } from '../domain/stats/compute';
 import { Live } from './live.svelte';
 import { settings } from './settings.svelte';
@@ -23,7 +24,13 @@ export class StatsState {
 	report: StatsReport | undefined = $derived.by(() => {
 		const input = this.#input.current;
 		if (!input) return undefined;
-		return computeStats(input, this.now, settings.value.dayStartHour, this.#topicCounts());
+		return computeStats(
+			input,
+			this.now,
+			settings.value.dayStartHour,
+			this.#topicCounts(),
+			schedulerParameters(settings.value)
+		);
 	});
 
 	get isLoading(): boolean {

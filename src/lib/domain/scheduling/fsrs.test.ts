@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
+import {
+	FSRSAlgorithm,
+	createEmptyCard,
+	dateDiffInDays,
+	fsrs,
+	type Card,
+	type Grade
+} from 'ts-fsrs';
+import { createRng, randomInt } from '../random';
 import type { CardRow, CardTarget, Rating } from './card';
 import {
 	DEFAULT_PARAMETERS,
@@ -9,6 +17,7 @@ import {
 	formatInterval,
 	isValidParameters,
 	nextIntervalDays,
+	nextMemoryState,
 	recallProbability,
 	newCardRow,
 	previewDue,
@@ -255,7 +264,49 @@ describe('the memory model', () => {
 		expect(isValidParameters(parameters)).toBe(false);
 	});
 
+	it.each([
+		['the defaults', DEFAULT_PARAMETERS],
+		[
+			'other parameters',
+			[
+				0.1, 0.4, 0.9, 4, 6.8, 0.6, 2.2, 0.02, 0.6, 0.2, 0.8, 1.8, 0.08, 0.3, 1.9, 0.5, 2.3, 0.4,
+				0.15, 0.05, 0.6
+			]
+		]
+	])('takes exactly the steps of ts-fsrs with %s, through 5,000 random ratings', (_, w) => {
+		const theirs = new FSRSAlgorithm({
+			w: [...w],
+			enable_short_term: true,
+			request_retention: 0.85
+		});
+		const rng = createRng('memory-steps');
+		let ours: ReturnType<typeof nextMemoryState> | undefined;
+		let state: { difficulty: number; stability: number } | null = null;
+		for (let i = 0; i < 5000; i++) {
+			// A new card now and then; gaps from the same day to a year.
+			if (i % 12 === 0) [ours, state] = [undefined, null];
+			const days = [0, 0, 1, 3, 10, 40, 365][randomInt(rng, 7)]!;
+			const rating = (1 + randomInt(rng, 4)) as Rating;
+			const expected = theirs.next_state(state, state ? days : 0, rating as Grade);
+			ours = nextMemoryState(ours, state ? days : 0, rating, w);
+			expect(ours).toEqual(expected);
+			state = expected;
+			expect(recallProbability(days, ours.stability, w)).toBe(
+				theirs.forgetting_curve(days, ours.stability)
+			);
+			expect(nextIntervalDays(ours.stability, 0.85, w)).toBe(
+				theirs.next_interval(ours.stability, days)
+			);
+		}
+	});
+
 	it('counts elapsed days by calendar date (UTC), as ts-fsrs does', () => {
+		const rng = createRng('days');
+		for (let i = 0; i < 2000; i++) {
+			const from = Date.UTC(1995, 0, 1) + rng.next() * 40 * 365 * DAY;
+			const to = from + rng.next() * 400 * DAY * (i % 50 === 0 ? 10 : 0.01 + rng.next());
+			expect(elapsedDaysBetween(from, to)).toBe(dateDiffInDays(new Date(from), new Date(to)));
+		}
 		const evening = Date.UTC(2026, 0, 1, 23, 59);
 		expect(elapsedDaysBetween(evening, evening + 2 * 60_000)).toBe(1);
 		expect(elapsedDaysBetween(evening - 23 * 3_600_000, evening)).toBe(0);

@@ -2,9 +2,10 @@
 // our rows (camelCase, epoch ms, 0-3 numbers) here, so nothing else depends on the library.
 import {
 	CLAMP_PARAMETERS,
-	FSRSAlgorithm,
+	S_MAX,
+	S_MIN,
 	W17_W18_Ceiling,
-	dateDiffInDays,
+	default_maximum_interval,
 	default_w,
 	fsrs,
 	type Card,
@@ -271,13 +272,16 @@ export function retrievability(card: CardRow, now: Date, parameters?: readonly n
 	}).get_retrievability(toFsrsCard(card), now, false);
 }
 
+const DAY_MS = 86_400_000;
+
 /**
  * Whole days between two instants as the scheduler counts them (its `elapsed_days`): the number of
- * UTC calendar dates crossed, so a review at 23:59 UTC and one at 00:01 UTC are a day apart.
+ * UTC calendar dates crossed, so a review at 23:59 UTC and one at 00:01 UTC are a day apart. The
+ * same as ts-fsrs's `dateDiffInDays` (tested), without building dates: logs are long.
  * @example elapsedDaysBetween(Date.UTC(2026, 0, 1, 23, 59), Date.UTC(2026, 0, 2, 0, 1)) // 1
  */
 export function elapsedDaysBetween(from: number, to: number): number {
-	return dateDiffInDays(new Date(from), new Date(to));
+	return Math.floor(to / DAY_MS) - Math.floor(from / DAY_MS);
 }
 
 /** A card's memory in FSRS's model: stability in days, difficulty from 1 to 10. */
@@ -286,25 +290,57 @@ export interface MemoryState {
 	difficulty: number;
 }
 
-// Found by the parameters array itself: the model's functions run in loops over whole logs, where
-// building a text key for every call would cost more than the step.
-const algorithms = new WeakMap<readonly number[], Map<number, FSRSAlgorithm>>();
+// FSRS-6's memory model, written out from ts-fsrs 5.4.2's FSRSAlgorithm (same formulas, same order
+// of operations, same rounding to 8 decimals, so the results are identical: fsrs.test.ts compares
+// them step by step). ts-fsrs reads every parameter through a Proxy, which made a pass over 100,000
+// reviews take half a second; these functions take a tenth of that.
 
-function algorithmFor(parameters: readonly number[] | undefined, desiredRetention = 0.9) {
-	const w = parameters ?? DEFAULT_PARAMETERS;
-	let byRetention = algorithms.get(w);
-	if (!byRetention) algorithms.set(w, (byRetention = new Map()));
-	let algorithm = byRetention.get(desiredRetention);
-	if (!algorithm) {
-		algorithm = new FSRSAlgorithm({
-			request_retention: desiredRetention,
-			enable_fuzz: false,
-			enable_short_term: true,
-			w: [...w]
-		});
-		byRetention.set(desiredRetention, algorithm);
+/** ts-fsrs rounds every model value to 8 decimals. */
+function round8(value: number): number {
+	return Math.round(value * 100_000_000) / 100_000_000;
+}
+
+function clamp(value: number, min: number, max: number): number {
+	return Math.min(Math.max(value, min), max);
+}
+
+interface Model {
+	w: readonly number[];
+	decay: number;
+	factor: number;
+	/** The initial difficulty of Easy, which every difficulty reverts toward (w7). */
+	easyDifficulty: number;
+	expW8: number;
+	intervalModifiers: Map<number, number>;
+}
+
+// Found by the parameters array itself, not a text key: these run in loops over whole logs.
+const models = new WeakMap<readonly number[], Model>();
+
+function modelFor(parameters: readonly number[] = DEFAULT_PARAMETERS): Model {
+	let model = models.get(parameters);
+	if (!model) {
+		const decay = -parameters[20]!;
+		const factor = round8(Math.exp(Math.pow(decay, -1) * Math.log(0.9)) - 1);
+		model = {
+			w: parameters,
+			decay,
+			factor,
+			easyDifficulty: initDifficulty(parameters, 4),
+			expW8: Math.exp(parameters[8]!),
+			intervalModifiers: new Map()
+		};
+		models.set(parameters, model);
 	}
-	return algorithm;
+	return model;
+}
+
+function initDifficulty(w: readonly number[], rating: Rating): number {
+	return round8(w[4]! - Math.exp((rating - 1) * w[5]!) + 1);
+}
+
+function curve(model: Model, elapsedDays: number, stability: number): number {
+	return round8(Math.pow(1 + (model.factor * elapsedDays) / stability, model.decay));
 }
 
 /**
@@ -318,8 +354,53 @@ export function nextMemoryState(
 	rating: Rating,
 	parameters?: readonly number[]
 ): MemoryState {
-	const next = algorithmFor(parameters).next_state(state ?? null, elapsedDays, rating as Grade);
-	return { stability: next.stability, difficulty: next.difficulty };
+	const model = modelFor(parameters);
+	const w = model.w;
+	if (!state || (state.difficulty === 0 && state.stability === 0)) {
+		return {
+			difficulty: clamp(initDifficulty(w, rating), 1, 10),
+			stability: Math.max(w[rating - 1]!, 0.1)
+		};
+	}
+	const { difficulty: d, stability: s } = state;
+	const r = curve(model, elapsedDays, s);
+	let stability: number;
+	if (elapsedDays === 0) {
+		// Short-term memory: a review the same day.
+		const sinc = Math.pow(s, -w[19]!) * Math.exp(w[17]! * (rating - 3 + w[18]!));
+		const masked = rating >= 2 ? Math.max(sinc, 1) : sinc;
+		stability = round8(clamp(s * masked, S_MIN, S_MAX));
+	} else if (rating === 1) {
+		const afterFail = round8(
+			clamp(
+				w[11]! * Math.pow(d, -w[12]!) * (Math.pow(s + 1, w[13]!) - 1) * Math.exp((1 - r) * w[14]!),
+				S_MIN,
+				S_MAX
+			)
+		);
+		stability = clamp(round8(s / Math.exp(w[17]! * w[18]!)), S_MIN, afterFail);
+	} else {
+		const hardPenalty = rating === 2 ? w[15]! : 1;
+		const easyBonus = rating === 4 ? w[16]! : 1;
+		stability = round8(
+			clamp(
+				s *
+					(1 +
+						model.expW8 *
+							(11 - d) *
+							Math.pow(s, -w[9]!) *
+							(Math.exp((1 - r) * w[10]!) - 1) *
+							hardPenalty *
+							easyBonus),
+				S_MIN,
+				S_MAX
+			)
+		);
+	}
+	const deltaD = -w[6]! * (rating - 3);
+	const nextD = d + round8((deltaD * (10 - d)) / 9);
+	const difficulty = clamp(round8(w[7]! * model.easyDifficulty + (1 - w[7]!) * nextD), 1, 10);
+	return { difficulty, stability };
 }
 
 /**
@@ -332,7 +413,7 @@ export function recallProbability(
 	stability: number,
 	parameters?: readonly number[]
 ): number {
-	return algorithmFor(parameters).forgetting_curve(elapsedDays, stability);
+	return curve(modelFor(parameters), elapsedDays, stability);
 }
 
 /**
@@ -344,7 +425,13 @@ export function nextIntervalDays(
 	desiredRetention: number,
 	parameters?: readonly number[]
 ): number {
-	return algorithmFor(parameters, desiredRetention).next_interval(stability, 0);
+	const model = modelFor(parameters);
+	let modifier = model.intervalModifiers.get(desiredRetention);
+	if (modifier === undefined) {
+		modifier = round8((Math.pow(desiredRetention, 1 / model.decay) - 1) / model.factor);
+		model.intervalModifiers.set(desiredRetention, modifier);
+	}
+	return Math.min(Math.max(1, Math.round(stability * modifier)), default_maximum_interval);
 }
 
 /** One rating from a card's log, as a replay needs it. */

@@ -1,3 +1,5 @@
+import type { Rating } from '../scheduling/card';
+import { calibrate, sortByTime, type CalibrationBin } from '../scheduling/memory-model';
 import { forecastDue } from './forecast';
 import { computeMastery, type TopicMastery } from './mastery';
 import { listQuizScores, type QuizScore } from './quiz-scores';
@@ -15,6 +17,8 @@ export interface StatsReport {
 	mastery: TopicMastery[];
 	quizScores: QuizScore[];
 	streak: Streak;
+	/** How well the memory model in use predicts the learner: predicted against actual recall. */
+	calibration: CalibrationBin[];
 	totals: { reviews: number; cards: number; studiedCards: number };
 }
 
@@ -27,13 +31,14 @@ export interface StatsInput {
 
 /**
  * Every number of the stats page, from the stored rows: `topics` (in display order) with the bank's
- * card count for each.
+ * card count for each, and the FSRS parameters in use (the defaults when absent) for calibration.
  */
 export function computeStats(
 	input: StatsInput,
 	now: number,
 	dayStartHour: number,
-	bankCounts: ReadonlyMap<string, number>
+	bankCounts: ReadonlyMap<string, number>,
+	parameters?: readonly number[]
 ): StatsReport {
 	const { cards, reviews, quizAttempts } = input;
 	let studiedCards = 0;
@@ -46,6 +51,16 @@ export function computeStats(
 		mastery: computeMastery(cards, bankCounts),
 		quizScores: listQuizScores(quizAttempts),
 		streak: computeStreak(reviews, now, dayStartHour),
+		calibration: calibrate(
+			sortByTime(
+				reviews.map(({ cardId, rating, reviewedAt }) => ({
+					cardId,
+					rating: rating as Rating,
+					reviewedAt
+				}))
+			),
+			parameters
+		),
 		totals: { reviews: reviews.length, cards: cards.length, studiedCards }
 	};
 }
