@@ -1,10 +1,22 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { bankPlugin } from './src/lib/content/bank-plugin.ts';
 
 export default defineConfig({
 	plugins: [sveltekit(), bankPlugin()],
+	resolve: {
+		alias: [
+			// fsrs-browser's thread-pool helper: the app trains single-threaded (src/fsrs-no-threads.ts).
+			{
+				find: /^\.\/snippets\/wasm-bindgen-rayon-[0-9a-f]+\/src\/workerHelpers\.js$/,
+				replacement: fileURLToPath(new URL('./src/fsrs-no-threads.ts', import.meta.url))
+			}
+		]
+	},
+	// fsrs-browser's glue finds its WASM by URL; pre-bundling would move the glue away from it.
+	optimizeDeps: { exclude: ['fsrs-browser'] },
 	build: {
 		rolldownOptions: { checks: { pluginTimings: false } }
 	},
@@ -29,6 +41,8 @@ export default defineConfig({
 					name: 'node',
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+					// Through Vite, so that the alias above replaces fsrs-browser's thread helper.
+					server: { deps: { inline: ['fsrs-browser'] } },
 					exclude: ['src/**/*.svelte.test.ts', 'src/**/*.component.test.ts'],
 					setupFiles: ['./src/vitest-setup-node.ts']
 				}

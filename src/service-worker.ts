@@ -25,6 +25,11 @@ const SHELL = new Set([...files, ...prerendered, FALLBACK, VERSION_FILE]);
  * and a hash of the file list, so that no other build can ever write into it.
  */
 const CACHE = `${CACHE_PREFIX}${version}-${hashOf([...IMMUTABLE, ...SHELL].join('\n'))}`;
+/**
+ * Hashed build output that is not in `build` (the memory model's WASM, which only its worker knows):
+ * stored in this version's cache when first fetched, then answered from it like the rest.
+ */
+const LAZY_IMMUTABLE = `${base}/_app/immutable/`;
 
 /**
  * The page posts this (from "Reload to update", src/lib/state/app.svelte.ts) so that an update never
@@ -67,7 +72,8 @@ sw.addEventListener('fetch', (event) => {
 	else if (request.mode === 'navigate') event.respondWith(navigate(event, url));
 	else if (IMMUTABLE.has(url.pathname) || SHELL.has(url.pathname)) {
 		event.respondWith(fromCache(event));
-	} else event.respondWith(fromNetwork(event));
+	} else if (url.pathname.startsWith(LAZY_IMMUTABLE)) event.respondWith(fromCacheOrStore(event));
+	else event.respondWith(fromNetwork(event));
 });
 
 /**
@@ -123,6 +129,16 @@ async function fromCache(event: FetchEvent): Promise<Response> {
 		ignoreVary: true
 	});
 	return cached ?? fromNetwork(event);
+}
+
+/** This version's cache; on a miss the network, whose answer is kept for the next time. */
+async function fromCacheOrStore(event: FetchEvent): Promise<Response> {
+	const cache = await caches.open(CACHE);
+	const cached = await cache.match(event.request, { ignoreSearch: true, ignoreVary: true });
+	if (cached) return cached;
+	const response = await fromNetwork(event);
+	if (response.ok) event.waitUntil(cache.put(event.request, response.clone()));
+	return response;
 }
 
 /**

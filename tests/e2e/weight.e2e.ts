@@ -69,3 +69,15 @@ test(`Members loads the map, and at most ${MEMBERS_EXTRA_JS_KB} KB of gzip JavaS
 	expect(text).toContain('charterInForce');
 	expect(gzipKb(members.values())).toBeLessThanOrEqual(gzipKb(home.values()) + MEMBERS_EXTRA_JS_KB);
 });
+
+test("the memory model's worker and WASM load only when the learner trains", async ({
+	watched: page
+}) => {
+	const requested: string[] = [];
+	page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+	await page.goto('/', { waitUntil: 'networkidle' });
+	await page.goto('/settings', { waitUntil: 'networkidle' });
+	await expect(page.getByRole('heading', { name: 'Your memory model' })).toBeVisible();
+	expect(requested.length).toBeGreaterThan(3);
+	expect(requested.filter((path) => /\.wasm$|memory-model\.worker/.test(path))).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { TOPICS } from './bank/schema';
+import { PARAMETER_COUNT, isValidParameters } from './scheduling/fsrs';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -53,6 +54,55 @@ function numberSetting(key: NumberSettingKey) {
 	const whole = v.integer(`${range.name} must be ${range.whole ?? 'a whole number'}.`);
 	return v.pipe(number, whole, atLeast, atMost);
 }
+const MEMORY_MODEL_MESSAGE =
+	'Your memory model must be empty (the defaults) or your trained parameters with the date, the review count and the two log losses of their training.';
+const Count = (what: string) =>
+	v.pipe(
+		v.number(`${what} must be a number.`),
+		v.integer(`${what} must be a whole number.`),
+		v.minValue(0, `${what} must not be negative.`)
+	);
+const Loss = (what: string) =>
+	v.pipe(
+		v.number(`${what} must be a number.`),
+		v.finite(`${what} must be a finite number.`),
+		v.minValue(0, `${what} must not be negative.`)
+	);
+
+/**
+ * The learner's own FSRS parameters, in use instead of the defaults: when and from how many reviews
+ * they were trained, and the log loss of the defaults and of them on the held-out reviews (they are
+ * used only when theirs is lower).
+ */
+const MemoryModelSchema = v.pipe(
+	v.object(
+		{
+			parameters: v.pipe(
+				v.array(v.unknown(), MEMORY_MODEL_MESSAGE),
+				v.check(
+					(parameters: unknown[]) => isValidParameters(parameters),
+					`Your memory model must have ${PARAMETER_COUNT} parameters, each a number within FSRS's limits.`
+				),
+				v.transform((parameters) => parameters as number[])
+			),
+			trainedAt: Count('The training date'),
+			reviewCount: Count('The review count of your memory model'),
+			comparedCount: Count('The number of reviews your memory model was compared on'),
+			logLoss: v.object(
+				{
+					defaults: Loss('The log loss of the defaults'),
+					trained: Loss('The log loss of your parameters')
+				},
+				MEMORY_MODEL_MESSAGE
+			)
+		},
+		MEMORY_MODEL_MESSAGE
+	),
+	v.check(
+		(model) => model.logLoss.trained < model.logLoss.defaults,
+		'Your parameters can be used only when they predict your reviews better than the defaults.'
+	)
+);
 
 /** Each setting with its rule and a message that says what is allowed. */
 export const SETTING_SCHEMAS = {
@@ -66,11 +116,14 @@ export const SETTING_SCHEMAS = {
 		v.minLength(1, 'Choose at least one topic.')
 	),
 	reverseCards: v.boolean('Reversed cards must be on or off.'),
-	quizUpdatesCards: v.boolean('Quiz answers updating cards must be on or off.')
+	quizUpdatesCards: v.boolean('Quiz answers updating cards must be on or off.'),
+	memoryModel: v.nullable(MemoryModelSchema)
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type Settings = { [K in SettingKey]: v.InferOutput<(typeof SETTING_SCHEMAS)[K]> };
+/** The learner's own parameters in use, with where they came from. */
+export type MemoryModel = NonNullable<Settings['memoryModel']>;
 
 /** The settings a new learner starts with (Anki's defaults where Anki has one). */
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -81,8 +134,16 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 	dayStartHour: 4,
 	topics: [...TOPICS],
 	reverseCards: false,
-	quizUpdatesCards: true
+	quizUpdatesCards: true,
+	memoryModel: null
 });
+
+/** The FSRS parameters to schedule with: the learner's own when in use, otherwise undefined (the defaults). */
+export function schedulerParameters(
+	settings: Partial<Pick<Settings, 'memoryModel'>>
+): number[] | undefined {
+	return settings.memoryModel?.parameters;
+}
 
 /** True when `key` names a known setting. */
 export function isSettingKey(key: string): key is SettingKey {

@@ -9,7 +9,10 @@ import {
 	type QuizAnswer,
 	type QuizOptions
 } from '../domain/quiz/types';
-import { QuizSession } from './quiz.svelte';
+import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
+import { QuizSession, type QuizSessionDeps } from './quiz.svelte';
+
+type QuizSettings = ReturnType<QuizSessionDeps['settings']>;
 
 let db: CstoDb;
 let clock = Date.UTC(2026, 10, 28, 12);
@@ -17,7 +20,7 @@ afterEach(async () => {
 	await db?.delete();
 });
 
-function session(settings = { quizUpdatesCards: true, desiredRetention: 0.9 }) {
+function session(settings: QuizSettings = { quizUpdatesCards: true, desiredRetention: 0.9 }) {
 	return new QuizSession({
 		db: () => db,
 		bank: FIXTURE_BANK,
@@ -193,6 +196,24 @@ describe('QuizSession', () => {
 			[wrong.itemId, 1, 'quiz']
 		]);
 		expect(await db.cards.get(right.itemId)).toMatchObject({ itemId: right.itemId, reps: 1 });
+	});
+
+	it("rates the flashcard with the learner's own parameters when they are in use", async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		// A right answer rates Good: the new card's stability is the initial stability w2.
+		const parameters = DEFAULT_PARAMETERS.map((w, i) => (i === 2 ? 1.5 : w));
+		const memoryModel = {
+			parameters,
+			trainedAt: clock,
+			reviewCount: 500,
+			comparedCount: 90,
+			logLoss: { defaults: 0.4, trained: 0.35 }
+		};
+		const quiz = session({ quizUpdatesCards: true, desiredRetention: 0.9, memoryModel });
+		await quiz.open(options());
+		const right = quiz.question!;
+		await quiz.answer(rightAnswer(right));
+		expect(await db.cards.get(right.itemId)).toMatchObject({ stability: 1.5 });
 	});
 
 	it('leaves flashcards alone when the setting is off', async () => {

@@ -21,7 +21,7 @@ import type {
 } from '../domain/quiz/types';
 import { retrievabilityByItem } from '../domain/quiz/weak-spots';
 import { createRng } from '../domain/random';
-import type { Settings } from '../domain/settings';
+import { schedulerParameters, type Settings } from '../domain/settings';
 import { settings } from './settings.svelte';
 
 /** What a quiz session needs from outside; tests pass their own database, bank and clock. */
@@ -29,7 +29,8 @@ export interface QuizSessionDeps {
 	db: () => CstoDb;
 	bank: Bank;
 	now: () => number;
-	settings: () => Pick<Settings, 'quizUpdatesCards' | 'desiredRetention'>;
+	settings: () => Pick<Settings, 'quizUpdatesCards' | 'desiredRetention'> &
+		Partial<Pick<Settings, 'memoryModel'>>;
 }
 
 const APP_DEPS: Omit<QuizSessionDeps, 'bank'> = {
@@ -106,7 +107,11 @@ export class QuizSession {
 			return;
 		}
 		const retrievability = options.weakSpots
-			? retrievabilityByItem(await db.cards.toArray(), this.#date(this.#deps.now()))
+			? retrievabilityByItem(
+					await db.cards.toArray(),
+					this.#date(this.#deps.now()),
+					schedulerParameters(this.#deps.settings())
+				)
 			: undefined;
 		const quiz = buildQuiz(
 			this.#deps.bank,
@@ -153,7 +158,9 @@ export class QuizSession {
 			const durationMs = Math.max(0, now - this.#shownAt);
 			const entry: AnswerRecord = { answer, grade, durationMs, answeredAt: now };
 			const db = this.#deps.db();
-			const { quizUpdatesCards, desiredRetention } = this.#deps.settings();
+			const current = this.#deps.settings();
+			const { quizUpdatesCards, desiredRetention } = current;
+			const parameters = schedulerParameters(current);
 			const next = await db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
 				if (quizUpdatesCards) {
 					const rating = quizRating(grade);
@@ -166,7 +173,7 @@ export class QuizSession {
 							durationMs,
 							source: 'quiz'
 						},
-						{ desiredRetention, enableFuzz: true }
+						{ desiredRetention, enableFuzz: true, ...(parameters ? { parameters } : {}) }
 					);
 					entry.card = { rating, isNewLeech };
 				}

@@ -11,6 +11,7 @@ import type { OutdatedAppError } from '../domain/errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadQueue } from '../data/cards';
 import { startOfStudyDay } from '../domain/day';
+import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
 import { ReviewSession } from './review.svelte';
@@ -79,6 +80,27 @@ describe('ReviewSession', () => {
 		expect(s.counts).toEqual({ new: 5, learning: 1, review: 0 });
 		expect(s.reviewed).toBe(1);
 		expect(s.progress).toBeCloseTo(1 / 7);
+	});
+
+	it("schedules with the learner's own parameters when they are in use", async () => {
+		// Easy on a new card waits the initial stability w3: 8 days by default, 3 here.
+		const parameters = DEFAULT_PARAMETERS.map((w, i) => (i === 3 ? 3 : w));
+		const s = session({
+			memoryModel: {
+				parameters,
+				trainedAt: START,
+				reviewCount: 500,
+				comparedCount: 90,
+				logLoss: { defaults: 0.4, trained: 0.35 }
+			}
+		});
+		await s.start();
+		expect(s.intervals).toEqual({ 1: '1m', 2: '6m', 3: '10m', 4: '3d' });
+		s.showAnswer();
+		await s.rate(4);
+		const card = await db.cards.get('members/a');
+		expect(card?.stability).toBe(3);
+		expect(card!.due - clock).toBe(3 * 86_400_000);
 	});
 
 	it('caps the time taken on one card at a minute', async () => {

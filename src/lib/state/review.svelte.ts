@@ -12,10 +12,10 @@ import { explainDbError } from '../data/app-db';
 import type { CardRow, CstoDb } from '../data/db';
 import { OutdatedAppError } from '../domain/errors';
 import type { Item } from '../domain/bank/schema';
-import type { Settings } from '../domain/settings';
+import { schedulerParameters, type Settings } from '../domain/settings';
 import { isReversedCardId, type Rating } from '../domain/scheduling/card';
 import { cardFace, type CardFace } from '../domain/scheduling/face';
-import { previewIntervals } from '../domain/scheduling/fsrs';
+import { previewIntervals, type SchedulerOptions } from '../domain/scheduling/fsrs';
 import {
 	nextDueTime,
 	nextEntry,
@@ -128,10 +128,13 @@ export class ReviewSession {
 		return this.#deps.now?.() ?? dateAt(Date.now());
 	}
 
-	#schedulerOptions() {
+	#schedulerOptions(): SchedulerOptions {
+		const settings = this.#deps.settings();
+		const parameters = schedulerParameters(settings);
 		return {
-			desiredRetention: this.#deps.settings().desiredRetention,
-			enableFuzz: this.#deps.enableFuzz ?? true
+			desiredRetention: settings.desiredRetention,
+			enableFuzz: this.#deps.enableFuzz ?? true,
+			...(parameters ? { parameters } : {})
 		};
 	}
 

@@ -2,6 +2,7 @@ import type { CstoDb } from '../data/db';
 import { loadStatsInput } from '../data/stats';
 import type { CardDeck } from '../domain/scheduling/face';
 import { nextStudyDayStart } from '../domain/day';
+import { schedulerParameters } from '../domain/settings';
 import { computeStats, type StatsReport } from '../domain/stats/compute';
 import { Live } from './live.svelte';
 import { settings } from './settings.svelte';
@@ -36,7 +37,13 @@ export class StatsState {
 	report: StatsReport | undefined = $derived.by(() => {
 		const input = this.#input.current;
 		if (!input || this.now === undefined) return undefined;
-		return computeStats(input, this.now, settings.value.dayStartHour, this.#deck());
+		return computeStats(
+			input,
+			this.now,
+			settings.value.dayStartHour,
+			this.#deck(),
+			schedulerParameters(settings.value)
+		);
 	});
 
 	get isLoading(): boolean {

@@ -28,5 +28,7 @@ describe('computeStats', () => {
 		expect(report.quizScores[0]!.ratio).toBe(0.75);
 		expect(report.streak).toEqual({ days: 2, isTodayDone: true });
 		expect(report.totals).toEqual({ reviews: 2, cards: 2, studiedCards: 1 });
+		// Today's review came a day after yesterday's first one: one prediction, and it was recalled.
+		expect(report.calibration).toEqual([expect.objectContaining({ count: 1, actual: 1 })]);
 	});
 });

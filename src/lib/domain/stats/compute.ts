@@ -1,4 +1,6 @@
 import type { CardDeck } from '../scheduling/face';
+import type { Rating } from '../scheduling/card';
+import { calibrate, sortByTime, type CalibrationBin } from '../scheduling/memory-model';
 import { forecastDue } from './forecast';
 import { computeMastery, type TopicMastery } from './mastery';
 import { listQuizScores, type QuizScore } from './quiz-scores';
@@ -16,6 +18,8 @@ export interface StatsReport {
 	mastery: TopicMastery[];
 	quizScores: QuizScore[];
 	streak: Streak;
+	/** How well the memory model in use predicts the learner: predicted against actual recall. */
+	calibration: CalibrationBin[];
 	totals: { reviews: number; cards: number; studiedCards: number };
 }
 
@@ -27,14 +31,16 @@ export interface StatsInput {
 }
 
 /**
- * Every number of the stats page, from the stored rows and the deck: the cards the learner can have
- * (buildDeck), whose topics give the display order.
+ * Every number of the stats page, from the stored rows and the deck (the cards the learner can have,
+ * buildDeck, whose topics give the display order), and the FSRS parameters in use (the defaults when
+ * absent) for calibration.
  */
 export function computeStats(
 	input: StatsInput,
 	now: number,
 	dayStartHour: number,
-	deck: CardDeck
+	deck: CardDeck,
+	parameters?: readonly number[]
 ): StatsReport {
 	const { cards, reviews, quizAttempts } = input;
 	let studiedCards = 0;
@@ -50,6 +56,16 @@ export function computeStats(
 			reviews.map((review) => review.reviewedAt),
 			now,
 			dayStartHour
+		),
+		calibration: calibrate(
+			sortByTime(
+				reviews.map(({ cardId, rating, reviewedAt }) => ({
+					cardId,
+					rating: rating as Rating,
+					reviewedAt
+				}))
+			),
+			parameters
 		),
 		totals: { reviews: reviews.length, cards: cards.length, studiedCards }
 	};
