@@ -73,6 +73,12 @@ export function rateCard(
 	});
 }
 
+// A card row is flat, so a shallow copy is a plain object even when the caller kept the row in
+// reactive state (a proxy, which IndexedDB's structured clone refuses with DataCloneError).
+function plainRow(row: CardRow): CardRow {
+	return { ...row };
+}
+
 function isSameRow(a: CardRow | undefined, b: CardRow | undefined): boolean {
 	return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -90,7 +96,7 @@ export function undoRating(
 		if (!isSameRow(current, record.after)) {
 			throw new AppError('This card was changed elsewhere (another tab?), so it cannot be undone.');
 		}
-		if (record.before) await db.cards.put(record.before);
+		if (record.before) await db.cards.put(plainRow(record.before));
 		else await db.cards.delete(record.after.id);
 		await db.reviews.delete(record.reviewId);
 	});
@@ -103,7 +109,7 @@ export function restoreCard(
 	before: CardRow | undefined
 ): Promise<void> {
 	return db.transaction('rw', db.cards, async () => {
-		if (before) await db.cards.put(before);
+		if (before) await db.cards.put(plainRow(before));
 		else await db.cards.delete(cardId);
 	});
 }

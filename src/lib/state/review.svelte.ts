@@ -73,7 +73,9 @@ export class ReviewSession {
 	/** When the queue was last read: the time the intervals are previewed at. */
 	checkedAt = $state(0);
 	#pinned = $state<QueueEntry | undefined>(undefined);
-	#undo = $state<UndoStep[]>([]);
+	// Raw, and each step a snapshot taken when it is pushed: a deeply reactive array would hand the
+	// data layer proxies, which IndexedDB cannot clone (DataCloneError on undo, issue 18).
+	#undo = $state.raw<UndoStep[]>([]);
 	#shownAt = 0;
 	#deps: ReviewSessionDeps;
 
@@ -190,7 +192,7 @@ export class ReviewSession {
 				},
 				this.#schedulerOptions()
 			);
-			this.#undo.push({ kind: 'rating', record, entry });
+			this.#pushUndo({ kind: 'rating', record, entry });
 			this.reviewed++;
 			this.notice = record.isNewLeech
 				? 'This card has now been forgotten 8 times, so it is marked as a leech and suspended. Rewrite it in your own words or unsuspend it from Browse when you want to study it again.'
@@ -210,7 +212,7 @@ export class ReviewSession {
 				this.#now(),
 				this.#deps.settings().dayStartHour
 			);
-			this.#undo.push({ kind: 'bury', before, entry });
+			this.#pushUndo({ kind: 'bury', before, entry });
 			this.notice = 'Card buried until tomorrow.';
 			await this.#advance(entry);
 		}, 'The card could not be buried. Try again');
@@ -222,7 +224,7 @@ export class ReviewSession {
 		if (!entry || this.isBusy) return;
 		await this.#run(async () => {
 			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true);
-			this.#undo.push({ kind: 'suspend', before, entry });
+			this.#pushUndo({ kind: 'suspend', before, entry });
 			this.notice = 'Card suspended. Unsuspend it from Browse to study it again.';
 			await this.#advance(entry);
 		}, 'The card could not be suspended. Try again');
@@ -236,7 +238,7 @@ export class ReviewSession {
 			const db = this.#deps.db();
 			if (step.kind === 'rating') await undoRating(db, step.record);
 			else await restoreCard(db, step.entry.target.cardId, step.before);
-			this.#undo.pop();
+			this.#undo = this.#undo.slice(0, -1);
 			if (step.kind === 'rating') this.reviewed = Math.max(0, this.reviewed - 1);
 			const before = step.kind === 'rating' ? step.record.before : step.before;
 			this.#pinned = { ...step.entry, card: before };
@@ -244,6 +246,10 @@ export class ReviewSession {
 			this.notice = '';
 			await this.load();
 		}, 'That could not be undone. Try again');
+	}
+
+	#pushUndo(step: UndoStep): void {
+		this.#undo = [...this.#undo, $state.snapshot(step) as UndoStep];
 	}
 
 	async #advance(done: QueueEntry): Promise<void> {
