@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rateCard, setSuspended } from '../data/cards';
 import { createDb, type CstoDb } from '../data/db';
-import type { Rating } from '../domain/scheduling/card';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
 import { ReviewSession } from './review.svelte';
@@ -176,7 +175,7 @@ describe('ReviewSession undo on cards that already have a stored row', () => {
 	/** Brings members/a into `state` through real ratings, and moves the clock to when it is due. */
 	async function cardIn(state: 'learning' | 'review' | 'relearning') {
 		const target = { cardId: 'members/a', itemId: 'members/a', topic: 'members' };
-		const ratings: Rating[] = { learning: [1], review: [4], relearning: [4, 1] }[state];
+		const ratings = ({ learning: [1], review: [4], relearning: [4, 1] } as const)[state];
 		let at = START - 30 * DAY;
 		for (const rating of ratings) {
 			const { after } = await rateCard(

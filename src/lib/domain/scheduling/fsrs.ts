@@ -7,6 +7,8 @@ import {
 	type Grade,
 	type RecordLogItem,
 	type TSeedStrategy,
+	S_MAX,
+	S_MIN,
 	State,
 	StrategyMode
 } from 'ts-fsrs';
@@ -22,6 +24,14 @@ export const RATING_LABELS: Readonly<Record<Rating, string>> = {
 	3: 'Good',
 	4: 'Easy'
 };
+
+/** The memory state FSRS accepts for a studied card: stability in days, and difficulty. */
+export const MEMORY_LIMITS = {
+	minStability: S_MIN,
+	maxStability: S_MAX,
+	minDifficulty: 1,
+	maxDifficulty: 10
+} as const;
 
 /** A card lapsing this many times becomes a leech and is suspended (Anki's default). */
 export const LEECH_LAPSES = 8;
