@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { QuarantineEntry } from '../domain/integrity/repair';
 import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
 
 /** The name of the app's one IndexedDB database. */
@@ -33,11 +34,20 @@ export interface SettingRow {
 	value: unknown;
 }
 
+/**
+ * A damaged row's original, set aside by Check database (or kept from a backup's quarantine list):
+ * the table and key it had, the row as it was, what was wrong and what was done. Never deleted.
+ */
+export interface QuarantineRow extends QuarantineEntry {
+	id?: number;
+}
+
 export type CstoDb = Dexie & {
 	cards: EntityTable<CardRow, 'id'>;
 	reviews: EntityTable<ReviewRow, 'id'>;
 	quizAttempts: EntityTable<QuizAttemptRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
+	quarantine: EntityTable<QuarantineRow, 'id'>;
 };
 
 /** The schema of each version, kept as released: a change is a new version with its upgrade. */
@@ -59,6 +69,13 @@ export const SCHEMA_VERSIONS = {
 		reviews: '++id, cardId, reviewedAt',
 		quizAttempts: '++id, finishedAt, status',
 		settings: 'key'
+	},
+	4: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key',
+		quarantine: '++id, table'
 	}
 } as const;
 
@@ -97,5 +114,8 @@ export function createDb(name: string = DB_NAME): CstoDb {
 	// [state+due] lets the queue read learning cards and the most overdue review cards due today
 	// without reading every row due today.
 	db.version(3).stores(SCHEMA_VERSIONS[3]);
+	// Version 4 adds the quarantine table, where Check database keeps damaged rows' originals. It
+	// starts empty and no stored row changes: no upgrade() needed.
+	db.version(4).stores(SCHEMA_VERSIONS[4]);
 	return db;
 }

@@ -100,11 +100,14 @@ describe('ReviewSession', () => {
 		const s = session();
 		await s.start();
 		db.reviews.hook('creating', () => {
-			throw new Error('QuotaExceededError');
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		});
 		s.showAnswer();
 		await s.rate(3);
-		expect(s.error).toMatch(/rating could not be saved.*QuotaExceededError/);
+		expect(s.error).toMatch(
+			/^Your rating could not be saved, so the card is still here\. This device has no room left/
+		);
+		expect(s.failure?.detail).toMatch(/QuotaExceededError: The quota has been exceeded\./);
 		expect(s.current?.target.cardId).toBe('members/a');
 		expect(s.isAnswerShown).toBe(true);
 		expect(await db.cards.count()).toBe(0);
@@ -245,7 +248,7 @@ describe('ReviewSession undo on cards that already have a stored row', () => {
 
 		// A suspended card, unsuspended (from Browse), then rated and the rating undone.
 		await s.suspend();
-		await setSuspended(db, 'members/a', false);
+		await setSuspended(db, 'members/a', false, new Date(clock));
 		const unsuspended = (await db.cards.get('members/a'))!;
 		await s.start('members');
 		s.showAnswer();

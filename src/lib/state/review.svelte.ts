@@ -10,6 +10,7 @@ import {
 } from '../data/cards';
 import type { CardRow, CstoDb } from '../data/db';
 import type { Item } from '../domain/bank/schema';
+import { describeFailure, type Failure } from '../domain/errors';
 import type { Settings } from '../domain/settings';
 import { isReversedCardId, type Rating } from '../domain/scheduling/card';
 import { cardFace, type CardFace } from '../domain/scheduling/face';
@@ -47,10 +48,6 @@ function dateAt(time: number): Date {
 	return new Date(time);
 }
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * A review session: today's queue, the card on screen, its answer, the four intervals, and the
  * actions (show answer, rate, undo, bury, suspend). Every action writes to IndexedDB before the
@@ -62,8 +59,10 @@ export class ReviewSession {
 	topic = $state<string | undefined>(undefined);
 	isAnswerShown = $state(false);
 	isBusy = $state(false);
-	/** A message the learner can act on when something failed; empty otherwise. */
-	error = $state('');
+	/** What failed, in our words, with the raw error behind it; undefined when nothing did. */
+	failure = $state.raw<Failure | undefined>(undefined);
+	/** The failure's message the learner can act on; empty when nothing failed. */
+	readonly error = $derived(this.failure?.message ?? '');
 	/** A notice about the last action (a leech, a suspension); empty otherwise. */
 	notice = $state('');
 	/** Ratings given in this session (undo takes one back). */
@@ -168,7 +167,7 @@ export class ReviewSession {
 		this.isAnswerShown = false;
 		this.reviewed = 0;
 		this.notice = '';
-		await this.#run(() => this.load(), 'Your cards could not be read');
+		await this.#run(() => this.load(), 'Your cards could not be read.');
 	}
 
 	showAnswer(): void {
@@ -198,7 +197,7 @@ export class ReviewSession {
 				? 'This card has now been forgotten 8 times, so it is marked as a leech and suspended. Rewrite it in your own words or unsuspend it from Browse when you want to study it again.'
 				: '';
 			await this.#advance(entry);
-		}, 'Your rating could not be saved, so the card is still here. Try again');
+		}, 'Your rating could not be saved, so the card is still here.');
 	}
 
 	/** Hides the current card until the next study day starts. */
@@ -215,7 +214,7 @@ export class ReviewSession {
 			this.#pushUndo({ kind: 'bury', before, entry });
 			this.notice = 'Card buried until tomorrow.';
 			await this.#advance(entry);
-		}, 'The card could not be buried. Try again');
+		}, 'The card could not be buried.');
 	}
 
 	/** Removes the current card from review until it is unsuspended (from Browse). */
@@ -223,11 +222,11 @@ export class ReviewSession {
 		const entry = this.current;
 		if (!entry || this.isBusy) return;
 		await this.#run(async () => {
-			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true);
+			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true, this.#now());
 			this.#pushUndo({ kind: 'suspend', before, entry });
 			this.notice = 'Card suspended. Unsuspend it from Browse to study it again.';
 			await this.#advance(entry);
-		}, 'The card could not be suspended. Try again');
+		}, 'The card could not be suspended.');
 	}
 
 	/** Takes back the last rating, burial or suspension and shows that card again. */
@@ -245,7 +244,7 @@ export class ReviewSession {
 			this.isAnswerShown = false;
 			this.notice = '';
 			await this.load();
-		}, 'That could not be undone. Try again');
+		}, 'That could not be undone.');
 	}
 
 	#pushUndo(step: UndoStep): void {
@@ -269,11 +268,11 @@ export class ReviewSession {
 
 	async #run(action: () => Promise<void>, failure: string): Promise<void> {
 		this.isBusy = true;
-		this.error = '';
+		this.failure = undefined;
 		try {
 			await action();
 		} catch (error) {
-			this.error = `${failure} (${describe(error)}).`;
+			this.failure = describeFailure(failure, error);
 		} finally {
 			this.isBusy = false;
 		}

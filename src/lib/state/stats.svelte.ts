@@ -16,7 +16,7 @@ export class StatsState {
 	now = $state(Date.now());
 
 	constructor(db: CstoDb, topicCounts: () => ReadonlyMap<string, number>) {
-		this.#input = new Live(() => loadStatsInput(db));
+		this.#input = new Live(() => loadStatsInput(db, Date.now()));
 		this.#topicCounts = topicCounts;
 	}
 

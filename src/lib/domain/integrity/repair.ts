@@ -166,24 +166,29 @@ export function repairReview(
 	return { row: repaired, outcome: 'worked out its memory figures again from its card’s ratings' };
 }
 
-/** The record with every unreadable grade given again by grading its answer; undefined if no use. */
+/**
+ * The record with every unreadable grade given again by grading its answer (the same record when
+ * every grade reads); undefined when that is not enough to make it usable.
+ */
 function regrade(data: unknown): QuizRecord | undefined {
 	if (checkQuizQuestions(data)) return undefined;
 	const record = data as QuizRecord & { answers: unknown };
 	if (!Array.isArray(record.answers) || record.answers.length > record.questions.length) {
 		return undefined;
 	}
+	let isChanged = false;
 	const answers = [];
 	for (let i = 0; i < record.answers.length; i++) {
 		const entry: unknown = record.answers[i];
 		const question: Question = record.questions[i]!;
 		if (!isRecord(entry) || checkAnswerFits(entry.answer, question)) return undefined;
-		const grade = checkGrade(entry.grade)
-			? gradeAnswer(question, entry.answer as QuizRecord['answers'][number]['answer'])
-			: entry.grade;
-		answers.push({ ...entry, grade });
+		if (checkGrade(entry.grade)) {
+			isChanged = true;
+			const answer = entry.answer as QuizRecord['answers'][number]['answer'];
+			answers.push({ ...entry, grade: gradeAnswer(question, answer) });
+		} else answers.push(entry);
 	}
-	return { ...record, answers } as QuizRecord;
+	return isChanged ? ({ ...record, answers } as QuizRecord) : (record as QuizRecord);
 }
 
 /**

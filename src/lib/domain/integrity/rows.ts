@@ -60,7 +60,7 @@ const STUDIED_STABILITY = numberIn(
 const STUDIED_DIFFICULTY = numberIn(
 	minDifficulty,
 	maxDifficulty,
-	`from ${minDifficulty} to ${maxDifficulty} (FSRS's range)`
+	`from ${minDifficulty} to ${maxDifficulty} (FSRS’s range)`
 );
 const NEW_STABILITY = numberIn(0, maxStability);
 const NEW_DIFFICULTY = (value: unknown) =>
@@ -175,7 +175,7 @@ export function checkQuizAttemptRow(row: unknown): RowProblem | undefined {
 	if (row.score !== expected.score || row.maxScore !== expected.maxScore) {
 		return {
 			field: 'score',
-			message: `must be the record's score (${expected.score} of ${expected.maxScore})`
+			message: `must be the record’s score (${expected.score} of ${expected.maxScore})`
 		};
 	}
 	return undefined;
