@@ -5,8 +5,10 @@ import {
 	finishQuizAttempt,
 	getActiveQuizAttempt,
 	saveQuizProgress,
-	startQuizAttempt
+	startQuizAttempt,
+	type ActiveQuizAttempt
 } from '../data/quiz-attempts';
+import { DamagedDataError } from '../domain/errors';
 import type { Bank } from '../domain/bank/schema';
 import { buildQuiz } from '../domain/quiz/build';
 import { gradeAnswer } from '../domain/quiz/grade';
@@ -15,6 +17,7 @@ import type { Grade, QuizAnswer, QuizOptions, QuizRecord } from '../domain/quiz/
 import { retrievabilityByItem } from '../domain/quiz/weak-spots';
 import { createRng } from '../domain/random';
 import type { Settings } from '../domain/settings';
+import { databaseCheck } from './database-check.svelte';
 import { settings } from './settings.svelte';
 
 /** What a quiz session needs from outside; tests pass their own database, bank and clock. */
@@ -23,12 +26,15 @@ export interface QuizSessionDeps {
 	bank: Bank;
 	now: () => number;
 	settings: () => Pick<Settings, 'quizUpdatesCards' | 'desiredRetention'>;
+	/** Runs Check database: an answer whose flashcard is damaged waits for it, then is saved. */
+	repair: () => Promise<unknown>;
 }
 
 const APP_DEPS: Omit<QuizSessionDeps, 'bank'> = {
 	db: getDb,
 	now: () => Date.now(),
-	settings: () => settings.value
+	settings: () => settings.value,
+	repair: () => databaseCheck.run(true)
 };
 
 /** True when two option sets describe the same quiz (the same URL). */
@@ -36,7 +42,8 @@ export function isSameQuiz(a: QuizOptions, b: QuizOptions): boolean {
 	return quizToSearchParams(a).toString() === quizToSearchParams(b).toString();
 }
 
-export type QuizPhase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty';
+/** `conflict`: another quiz is in progress, and the learner chooses between it and this one. */
+export type QuizPhase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty' | 'conflict';
 
 /**
  * One quiz being played: builds it (or resumes the stored one with the same options), grades each
@@ -51,6 +58,9 @@ export class QuizSession {
 	isBusy = $state(false);
 	/** True when the quiz was picked up where the learner left it. */
 	isResumed = $state(false);
+	/** The unfinished quiz met when another one was opened (phase `conflict`). */
+	unfinished = $state.raw<ActiveQuizAttempt | undefined>(undefined);
+	#wanted: QuizOptions | undefined;
 
 	/** The index of the question on screen. */
 	index = $derived(
@@ -80,7 +90,9 @@ export class QuizSession {
 
 	/**
 	 * Opens the quiz these options describe: the stored quiz in progress when it has the same options
-	 * (a reload or a return from Home), otherwise a new one built from the seed.
+	 * (a reload or a return from Home), otherwise a new one built from the seed. When another quiz is
+	 * in progress, nothing is started: the phase becomes `conflict` and the learner chooses (finish
+	 * that one, or `startNew()`).
 	 */
 	async open(options: QuizOptions): Promise<void> {
 		const db = this.#deps.db();
@@ -94,6 +106,37 @@ export class QuizSession {
 			else this.#show();
 			return;
 		}
+		if (active) {
+			this.unfinished = active;
+			this.#wanted = options;
+			this.phase = 'conflict';
+			return;
+		}
+		await this.#build(options);
+	}
+
+	/**
+	 * After a conflict: starts the quiz that was opened. The quiz in progress is finished as it
+	 * stands, its answers scored (in the same transaction that stores the new one).
+	 */
+	async startNew(): Promise<void> {
+		const options = this.#wanted;
+		if (this.phase !== 'conflict' || !options || this.isBusy) return;
+		this.isBusy = true;
+		try {
+			this.phase = 'loading';
+			await this.#build(options);
+			this.unfinished = undefined;
+		} catch (error) {
+			this.phase = 'conflict';
+			throw error;
+		} finally {
+			this.isBusy = false;
+		}
+	}
+
+	async #build(options: QuizOptions): Promise<void> {
+		const db = this.#deps.db();
 		const retrievability = options.weakSpots
 			? retrievabilityByItem(await db.cards.toArray(), this.#date(this.#deps.now()))
 			: undefined;
@@ -145,22 +188,32 @@ export class QuizSession {
 			};
 			const db = this.#deps.db();
 			const { quizUpdatesCards, desiredRetention } = this.#deps.settings();
-			await db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
-				await saveQuizProgress(db, this.attemptId!, next);
-				if (quizUpdatesCards) {
-					await rateCard(
-						db,
-						{
-							target: { cardId: question.itemId, itemId: question.itemId, topic: question.topic },
-							rating: grade.isCorrect ? 3 : 1,
-							now: this.#date(now),
-							durationMs,
-							source: 'quiz'
-						},
-						{ desiredRetention, enableFuzz: true }
-					);
-				}
-			});
+			const save = () =>
+				db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
+					await saveQuizProgress(db, this.attemptId!, next);
+					if (quizUpdatesCards) {
+						await rateCard(
+							db,
+							{
+								target: { cardId: question.itemId, itemId: question.itemId, topic: question.topic },
+								rating: grade.isCorrect ? 3 : 1,
+								now: this.#date(now),
+								durationMs,
+								source: 'quiz'
+							},
+							{ desiredRetention, enableFuzz: true }
+						);
+					}
+				});
+			try {
+				await save();
+			} catch (error) {
+				// The item's flashcard is damaged: Check database repairs it (or sets it aside, and the
+				// card starts again as new); then the answer is saved. Nothing was written before.
+				if (!(error instanceof DamagedDataError)) throw error;
+				await this.#deps.repair();
+				await save();
+			}
 			this.record = next;
 			this.isResumed = false;
 			if (next.options.mode === 'practice') this.phase = 'feedback';
