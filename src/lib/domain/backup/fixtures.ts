@@ -1,4 +1,6 @@
 // Small, fixed rows for the backup tests.
+import { quizRecord } from '../integrity/fixtures';
+import { scoreQuizRecord } from '../integrity/quiz-record';
 import type { BackupCard, BackupQuizAttempt, BackupReview, BackupTables } from './schema';
 
 const T = Date.UTC(2026, 10, 20, 9, 30);
@@ -46,16 +48,16 @@ export function backupReview(overrides: Partial<BackupReview> = {}): BackupRevie
 	};
 }
 
-/** A finished quiz, with any field overridden. */
+/** A finished quiz (four of eight questions answered, its score its record's), with any field overridden. */
 export function backupQuiz(overrides: Partial<BackupQuizAttempt> = {}): BackupQuizAttempt {
+	const record = quizRecord(4);
 	return {
 		id: 1,
 		status: 'finished',
 		startedAt: T - 600_000,
 		finishedAt: T - 60_000,
-		score: 7.5,
-		maxScore: 10,
-		data: { seed: 'abc', answers: [{ id: 'members/current-six', correct: true }] },
+		...scoreQuizRecord(record),
+		data: record,
 		...overrides
 	};
 }
@@ -83,7 +85,14 @@ export function sampleTables(): BackupTables {
 		],
 		quizAttempts: [
 			backupQuiz(),
-			backupQuiz({ id: 2, status: 'active', startedAt: T + DAY, finishedAt: 0, score: 0 })
+			backupQuiz({
+				id: 2,
+				status: 'active',
+				startedAt: T + DAY,
+				finishedAt: 0,
+				score: 0,
+				data: quizRecord(0, 'fixture2')
+			})
 		],
 		settings: [
 			{ key: 'theme', value: 'dark' },
