@@ -83,7 +83,19 @@ export class DatabaseCheck {
 
 	/** Runs the check whenever a read meets a damaged row; returns the cleanup. */
 	watch(): () => void {
-		return onDamage(this.#deps.db(), () => void this.run(true));
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const stop = onDamage(this.#deps.db(), () => {
+			// Busy at once, so that a page waits for the repair instead of saying the row is gone.
+			this.isRunning = true;
+			// Started from a timer: the read that met the row may be a liveQuery or a transaction,
+			// inside which Dexie refuses to open a read-write transaction.
+			clearTimeout(timer);
+			timer = setTimeout(() => void this.run(true), 0);
+		});
+		return () => {
+			clearTimeout(timer);
+			stop();
+		};
 	}
 }
 

@@ -46,9 +46,13 @@ export class JsonObjectScanner {
 	#inString = false;
 	#isEscaped = false;
 	#kind: 'container' | 'string' | 'primitive' | undefined;
+	/** The next backslash in the current piece (-1: none left; -2: not looked up yet). */
+	#nextSlash = -2;
 	#other: string[] = [];
 	#otherLength = 0;
 	#hasContent = false;
+	/** Rows come one per line (as the app writes them) until a line proves otherwise. */
+	#isLineFast = true;
 
 	constructor(lists: readonly string[]) {
 		this.#lists = new Set(lists);
@@ -71,17 +75,17 @@ export class JsonObjectScanner {
 			return;
 		}
 		let start = 0;
+		this.#nextSlash = -2;
 		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
 			if (this.#kind !== undefined) {
-				const end = this.#scanValue(c);
-				if (end === 'more') continue;
-				// A primitive ends before the character that ends it; a container or string on it.
-				const stop = end === 'before' ? i : i + 1;
-				this.#finishValue(text.slice(start, stop));
-				if (end === 'before') i--;
+				const end = this.#findValueEnd(text, i);
+				if (end < 0) break;
+				this.#finishValue(text.slice(start, end));
+				// The loop goes on after the value (a primitive ends before the character that ends it).
+				i = end - 1;
 				continue;
 			}
+			const c = text.charCodeAt(i);
 			if (isSpace(c)) continue;
 			this.#hasContent = true;
 			switch (this.#mode) {
@@ -119,6 +123,10 @@ export class JsonObjectScanner {
 				case 'item':
 					if (c === 93 /* ] */ && this.#list!.length === 0) {
 						this.#mode = 'after-value';
+					} else if (c === 123 && this.#isLineFast) {
+						const end = this.#readRowLine(text, i);
+						if (end < 0) start = this.#beginValue(i, 'container');
+						else i = end - 1;
 					} else start = this.#beginValue(i, kindOf(c));
 					break;
 				case 'after-item':
@@ -131,6 +139,93 @@ export class JsonObjectScanner {
 			}
 		}
 		if (this.#kind !== undefined) this.#hold(text.slice(start));
+	}
+
+	/**
+	 * Follows the value being read from `from` (after its first character, which beginValue saw):
+	 * the index just after its end in `text`, or -1 when it goes on past the text (its state is kept
+	 * for the next piece). Strings are crossed with indexOf, not character by character.
+	 */
+	#findValueEnd(text: string, from: number): number {
+		const kind = this.#kind;
+		let depth = this.#depth;
+		let inString = this.#inString;
+		let isEscaped = this.#isEscaped;
+		let i = from;
+		let end = -1;
+		while (i < text.length) {
+			if (inString) {
+				if (isEscaped) {
+					isEscaped = false;
+					i++;
+					continue;
+				}
+				const quote = text.indexOf('"', i);
+				// The next backslash is looked up once per piece and again only once passed: most
+				// pieces have none, and searching to the end for each string would be quadratic.
+				if (this.#nextSlash !== -1 && this.#nextSlash < i) {
+					this.#nextSlash = text.indexOf('\\', i);
+				}
+				const slash = this.#nextSlash;
+				if (slash >= 0 && (quote < 0 || slash < quote)) {
+					isEscaped = true;
+					i = slash + 1;
+					continue;
+				}
+				// The string goes on into the next piece.
+				if (quote < 0) break;
+				inString = false;
+				i = quote + 1;
+				if (kind === 'string') {
+					end = i;
+					break;
+				}
+				continue;
+			}
+			const c = text.charCodeAt(i);
+			if (kind === 'primitive') {
+				if (isSpace(c) || c === 44 || c === 93 || c === 125) {
+					end = i;
+					break;
+				}
+			} else if (c === 34) inString = true;
+			else if (c === 123 || c === 91) depth++;
+			else if ((c === 125 || c === 93) && --depth === 0) {
+				end = i + 1;
+				break;
+			}
+			i++;
+		}
+		this.#depth = depth;
+		this.#inString = inString;
+		this.#isEscaped = isEscaped;
+		return end;
+	}
+
+	/**
+	 * The fast way for a file written by the app, one row per line: the row is the line up to its
+	 * comma, parsed at once. A raw line break cannot be inside a JSON string, so when that text parses
+	 * as one object it is exactly the row. Returns the index after the row, or -1 (and the fast way
+	 * is given up for this file) when the line is not one whole row.
+	 */
+	#readRowLine(text: string, at: number): number {
+		const lineEnd = text.indexOf('\n', at);
+		if (lineEnd < 0) return -1;
+		let end = lineEnd;
+		while (end > at && isSpace(text.charCodeAt(end - 1))) end--;
+		if (text.charCodeAt(end - 1) === 44 /* , */) end--;
+		if (text.charCodeAt(end - 1) !== 125 /* } */ || end - at > MAX_VALUE_CHARS) {
+			this.#isLineFast = false;
+			return -1;
+		}
+		try {
+			this.#list!.push(JSON.parse(text.slice(at, end)));
+		} catch {
+			this.#isLineFast = false;
+			return -1;
+		}
+		this.#mode = 'after-item';
+		return end;
 	}
 
 	/** Ends the text: the members, or a JsonScanError when the object is not complete. */
@@ -162,29 +257,6 @@ export class JsonObjectScanner {
 		this.#inString = kind === 'string';
 		this.#isEscaped = false;
 		return at;
-	}
-
-	/** Follows one character of the value being read: whether it ends the value, and where. */
-	#scanValue(c: number): 'more' | 'on' | 'before' {
-		if (this.#inString) {
-			if (this.#isEscaped) this.#isEscaped = false;
-			else if (c === 92 /* \ */) this.#isEscaped = true;
-			else if (c === 34 /* " */) {
-				this.#inString = false;
-				if (this.#kind === 'string') return 'on';
-			}
-			return 'more';
-		}
-		if (this.#kind === 'primitive') {
-			return isSpace(c) || c === 44 || c === 93 || c === 125 ? 'before' : 'more';
-		}
-		if (c === 34) this.#inString = true;
-		else if (c === 123 || c === 91) this.#depth++;
-		else if (c === 125 || c === 93) {
-			this.#depth--;
-			if (this.#depth === 0) return 'on';
-		}
-		return 'more';
 	}
 
 	#hold(text: string): void {
