@@ -1,5 +1,5 @@
 import { getDb } from '../data/app-db';
-import { checkDatabase, type CheckReport } from '../data/check';
+import type { CheckReport } from '../data/check';
 import { onDamage } from '../data/damage';
 import type { CstoDb } from '../data/db';
 import type { SchedulerOptions } from '../domain/scheduling/fsrs';
@@ -57,6 +57,8 @@ export class DatabaseCheck {
 		this.isRunning = true;
 		this.error = undefined;
 		try {
+			// Loaded when first needed: the repair code (replay, regrading) is not part of any page.
+			const { checkDatabase } = await import('../data/check');
 			const report = await checkDatabase(this.#deps.db(), {
 				now: this.#deps.now(),
 				options: this.#deps.options()
