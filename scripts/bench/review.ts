@@ -85,7 +85,8 @@ export async function run(report: Report): Promise<void> {
 			reps: 10,
 			lapses: Math.floor(rng.next() * 3),
 			state: isLearning ? 1 : 2,
-			lastReview: NOW.getTime() - 3 * DAY,
+			// Never after the card's due time, which the validator refuses.
+			lastReview: Math.min(NOW.getTime() - 3 * DAY, due - DAY),
 			suspended: rng.next() < 0.01 ? 1 : 0,
 			leech: 0,
 			buriedUntil: 0

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
 import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
 import { expect, test } from './fixtures';
+import { quizRecord, quizRow } from './records';
 
 type Dump = Record<'cards' | 'reviews' | 'quizAttempts' | 'settings', unknown[]>;
 
@@ -43,8 +44,12 @@ async function seed(page: Page): Promise<void> {
 	await page.waitForFunction(async () =>
 		(await indexedDB.databases()).some((d) => d.name === 'csto-study')
 	);
+	// A finished quiz, 8 of 10 right; one question's text is markup, which must stay plain text.
+	const record = quizRecord(10, 8, Date.now() - 3_600_000);
+	record.questions[0]!.prompt = '<b>not html</b>';
+	const quiz = quizRow(record, Date.now() - 3_000_000, 'finished');
 	await page.evaluate(
-		() =>
+		(quiz) =>
 			new Promise<void>((resolve, reject) => {
 				const now = Date.now();
 				const day = 86_400_000;
@@ -90,14 +95,7 @@ async function seed(page: Page): Promise<void> {
 							source: 'review'
 						});
 					});
-					tx.objectStore('quizAttempts').add({
-						status: 'finished',
-						startedAt: now - 3_600_000,
-						finishedAt: now - 3_000_000,
-						score: 8,
-						maxScore: 10,
-						data: { note: '<b>not html</b>' }
-					});
+					tx.objectStore('quizAttempts').add(quiz);
 					tx.objectStore('settings').put({ key: 'newPerDay', value: 12 });
 					tx.oncomplete = () => {
 						db.close();
@@ -105,7 +103,8 @@ async function seed(page: Page): Promise<void> {
 					};
 					tx.onerror = () => reject(tx.error);
 				};
-			})
+			}),
+		quiz
 	);
 	// The app reads the rows afresh on a new load.
 	await page.reload();

@@ -77,6 +77,11 @@ test('a failed write (quota exceeded) shows a clear message and the app goes on'
 	const alert = page.getByRole('alert');
 	await expect(alert).toBeVisible();
 	await expect(alert).toContainText(/not saved|could not|storage|space/i);
+	// Our words up front; the browser's own error only behind "Details".
+	await expect(alert).toContainText('This device has no room left');
+	await expect(alert.getByText(/QuotaExceededError/)).toBeHidden();
+	await alert.getByText('Details').click();
+	await expect(alert.getByText(/QuotaExceededError/)).toBeVisible();
 	// The card stays on screen and nothing was half-written.
 	await expect(page.locator('.front').first()).toHaveText(front);
 	expect(await readStore(page, 'reviews')).toHaveLength(0);

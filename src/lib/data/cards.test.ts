@@ -73,6 +73,8 @@ function reviewRow(id: string, due: number) {
 		...newCardRow({ cardId: id, itemId: id, topic: id.split('/')[0]! }, NOW),
 		state: 2 as const,
 		due,
+		stability: 5,
+		difficulty: 5,
 		reps: 3,
 		lastReview: due - 5 * DAY
 	};
@@ -211,7 +213,7 @@ describe('bury and suspend', () => {
 
 	it('suspends a card never seen and unsuspends a leech', async () => {
 		open();
-		await setSuspended(db, 'history/b', true);
+		await setSuspended(db, 'history/b', true, NOW);
 		expect(await getCard(db, 'history/b')).toMatchObject({
 			itemId: 'history/b',
 			topic: 'history',
@@ -222,7 +224,7 @@ describe('bury and suspend', () => {
 		expect(queue.entries.map((e) => e.target.cardId)).not.toContain('history/b');
 
 		await db.cards.update('history/b', { leech: 1 });
-		await setSuspended(db, 'history/b', false);
+		await setSuspended(db, 'history/b', false, NOW);
 		expect(await getCard(db, 'history/b')).toMatchObject({ suspended: 0, leech: 0 });
 		queue = await loadQueue(db, { items: FIXTURE_ITEMS, now: NOW, options: QUEUE });
 		expect(queue.entries.map((e) => e.target.cardId)).toContain('history/b');
@@ -314,7 +316,8 @@ describe('loadQueue', () => {
 		expect(reads).toEqual({ idReads: 0, rows: 1 + 4 });
 
 		// When the first rows read cannot be shown, every review row due today is read.
-		for (const id of ['members/r0', 'members/r1', 'members/r2']) await setSuspended(db, id, true);
+		for (const id of ['members/r0', 'members/r1', 'members/r2'])
+			await setSuspended(db, id, true, NOW);
 		await db.cards.update('members/r3', { buriedUntil: NOW.getTime() + DAY });
 		Object.assign(reads, { idReads: 0, rows: 0 });
 		const later = await loadQueue(db, request);

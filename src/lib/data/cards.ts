@@ -1,4 +1,5 @@
-import { AppError } from '../domain/errors';
+import { AppError, DamagedDataError } from '../domain/errors';
+import { checkCardRow, checkReviewRow, describeProblem } from '../domain/integrity/rows';
 import type { CardSource } from '../domain/scheduling/face';
 import { nextStudyDayStart } from '../domain/day';
 import { cardTargetFromId, type CardTarget, type Rating } from '../domain/scheduling/card';
@@ -13,6 +14,7 @@ import {
 } from '../domain/scheduling/queue';
 import type { CardRow, CardState, CstoDb, ReviewRow } from './db';
 import { loadDoneToday, loadStreak, type TodayLog } from './reviews';
+import { keepValid, reportDamage } from './damage';
 
 /** One rating to record: which card, how it was rated, when, how long it took and where. */
 export interface RateInput {
@@ -39,9 +41,49 @@ export function getCard(db: CstoDb, cardId: string): Promise<CardRow | undefined
 	return db.cards.get(cardId);
 }
 
-/** Every stored card in one read: Browse shows the status of all items without a query per item. */
-export function listCards(db: CstoDb): Promise<CardRow[]> {
-	return db.cards.toArray();
+/**
+ * Every stored card in one read: Browse shows the status of all items without a query per item.
+ * A damaged card (failing the validator at `now`) is left out and reported.
+ */
+export async function listCards(db: CstoDb, now: number): Promise<CardRow[]> {
+	return validCards(db, await db.cards.toArray(), now);
+}
+
+/** The cards that pass the validator at `now`; each one that fails is reported and left out. */
+function validCards(db: CstoDb, rows: readonly CardRow[], now: number): CardRow[] {
+	return keepValid(
+		db,
+		'cards',
+		rows,
+		(row) => checkCardRow(row, now),
+		(row) => row.id
+	);
+}
+
+/**
+ * The stored row of the card an action changes, refused (DamagedDataError, reported) when it fails
+ * the validator: a rating on a damaged memory state would write NaN or be refused by FSRS.
+ */
+async function readCardToChange(
+	db: CstoDb,
+	cardId: string,
+	now: Date
+): Promise<CardRow | undefined> {
+	const row = await db.cards.get(cardId);
+	const problem = row && checkCardRow(row, now.getTime());
+	if (problem) {
+		const described = describeProblem(problem);
+		reportDamage(db, { table: 'cards', key: cardId, problem: described });
+		throw new DamagedDataError('card', cardId, described);
+	}
+	return row;
+}
+
+/** Refuses to write a row the validator refuses (a bug: never store it). */
+function assertStorable(what: string, problem: { field: string; message: string } | undefined) {
+	if (problem) {
+		throw new AppError(`The ${what} was not saved: ${describeProblem(problem)}.`);
+	}
 }
 
 /**
@@ -55,7 +97,7 @@ export function rateCard(
 	options: SchedulerOptions
 ): Promise<RatingRecord> {
 	return db.transaction('rw', db.cards, db.reviews, async () => {
-		const before = await db.cards.get(input.target.cardId);
+		const before = await readCardToChange(db, input.target.cardId, input.now);
 		const { card, review, isNewLeech } = scheduleReview(
 			before,
 			input.target,
@@ -63,14 +105,23 @@ export function rateCard(
 			input.now,
 			options
 		);
-		await db.cards.put(card);
-		const reviewId = await db.reviews.add({
+		const row: ReviewRow = {
 			...review,
 			durationMs: Math.max(0, Math.round(input.durationMs)),
 			source: input.source
-		});
+		};
+		assertStorable('card', checkCardRow(card, input.now.getTime()));
+		assertStorable('rating', checkReviewRow(row));
+		await db.cards.put(card);
+		const reviewId = await db.reviews.add(row);
 		return { before, after: card, reviewId: reviewId as number, isNewLeech };
 	});
+}
+
+// A card row is flat, so a shallow copy is a plain object even when the caller kept the row in
+// reactive state (a proxy, which IndexedDB's structured clone refuses with DataCloneError).
+function plainRow(row: CardRow): CardRow {
+	return { ...row };
 }
 
 function isSameRow(a: CardRow | undefined, b: CardRow | undefined): boolean {
@@ -90,7 +141,7 @@ export function undoRating(
 		if (!isSameRow(current, record.after)) {
 			throw new AppError('This card was changed elsewhere (another tab?), so it cannot be undone.');
 		}
-		if (record.before) await db.cards.put(record.before);
+		if (record.before) await db.cards.put(plainRow(record.before));
 		else await db.cards.delete(record.after.id);
 		await db.reviews.delete(record.reviewId);
 	});
@@ -103,7 +154,7 @@ export function restoreCard(
 	before: CardRow | undefined
 ): Promise<void> {
 	return db.transaction('rw', db.cards, async () => {
-		if (before) await db.cards.put(before);
+		if (before) await db.cards.put(plainRow(before));
 		else await db.cards.delete(cardId);
 	});
 }
@@ -119,9 +170,11 @@ export function buryCard(
 	dayStartHour: number
 ): Promise<CardRow | undefined> {
 	return db.transaction('rw', db.cards, async () => {
-		const before = await db.cards.get(target.cardId);
+		const before = await readCardToChange(db, target.cardId, now);
 		const card = before ?? newCardRow(target, now);
-		await db.cards.put({ ...card, buriedUntil: nextStudyDayStart(now.getTime(), dayStartHour) });
+		const buried = { ...card, buriedUntil: nextStudyDayStart(now.getTime(), dayStartHour) };
+		assertStorable('card', checkCardRow(buried, now.getTime()));
+		await db.cards.put(buried);
 		return before;
 	});
 }
@@ -134,13 +187,18 @@ export function buryCard(
 export function setSuspended(
 	db: CstoDb,
 	cardId: string,
-	suspended: boolean
+	suspended: boolean,
+	now: Date
 ): Promise<CardRow | undefined> {
 	return db.transaction('rw', db.cards, async () => {
-		const before = await db.cards.get(cardId);
+		const before = await readCardToChange(db, cardId, now);
 		// A card never seen is new whatever its due time; epoch 0 keeps it among the due rows.
 		const card = before ?? newCardRow(cardTargetFromId(cardId), new Date(0));
-		await db.cards.put(suspended ? { ...card, suspended: 1 } : { ...card, suspended: 0, leech: 0 });
+		const changed: CardRow = suspended
+			? { ...card, suspended: 1 }
+			: { ...card, suspended: 0, leech: 0 };
+		assertStorable('card', checkCardRow(changed, now.getTime()));
+		await db.cards.put(changed);
 		return before;
 	});
 }
@@ -179,17 +237,24 @@ async function readQueue(
 	// One after another: on fake-indexeddb, parallel requests in one transaction were slower.
 	const done = await loadDoneToday(db, now, options.dayStartHour);
 	const rowCount = await db.cards.count();
-	const others = [
-		...(await dueToday(0).toArray()),
-		...(await dueToday(1).toArray()),
-		...(await dueToday(3).toArray())
-	];
+	const at = now.getTime();
+	// A damaged card is left out (and reported): its intervals cannot be shown nor its rating saved.
+	const others = validCards(
+		db,
+		[
+			...(await dueToday(0).toArray()),
+			...(await dueToday(1).toArray()),
+			...(await dueToday(3).toArray())
+		],
+		at
+	);
 	// Reading rows is most of the time with a large collection, so first only the review cards the
 	// daily limit admits, one more to tell that some wait, and a quarter more in case some of them
 	// cannot be shown (suspended, buried, another topic).
 	const wanted = countReviewSlots(options, done) + 1;
 	const limit = wanted + Math.ceil(wanted / 4);
-	const firstReviews = await dueToday(2).limit(limit).toArray();
+	const firstRows = await dueToday(2).limit(limit).toArray();
+	const firstReviews = validCards(db, firstRows, at);
 	const inputWith = (cards: CardRow[]) => ({
 		items: request.items,
 		cards,
@@ -199,10 +264,10 @@ async function readQueue(
 		topic: request.topic
 	});
 	let cards = [...others, ...firstReviews];
-	const isCut = firstReviews.length === limit;
+	const isCut = firstRows.length === limit;
 	let queue = buildQueueFromCount(inputWith(cards), rowCount - cards.length, isCut);
 	if (!queue && isCut) {
-		cards = [...others, ...(await dueToday(2).toArray())];
+		cards = [...others, ...validCards(db, await dueToday(2).toArray(), at)];
 		queue = buildQueueFromCount(inputWith(cards), rowCount - cards.length);
 	}
 	// Every stored id (10,000 took about 10 ms on fake-indexeddb) only when new cards could be shown.

@@ -151,7 +151,7 @@ describe('schema upgrade from version 2', () => {
 		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
 		expect(await db.quizAttempts.toArray()).toEqual([{ id: 1, ...attempt }]);
 		expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(LATEST_VERSION);
 		// The new index holds the rows written before it existed, by state then due time.
 		const reviewDue = await db.cards
 			.where('[state+due]')
@@ -231,7 +231,7 @@ describe('schema upgrade from version 3', () => {
 		v3.close();
 
 		db = createDb(name);
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(LATEST_VERSION);
 		expect(await db.cards.orderBy('id').primaryKeys()).toEqual([
 			'functions/article-4-collective-defence',
 			'functions/article-4-collective-defence:reverse',
@@ -357,6 +357,37 @@ describe('schema upgrade to version 5: due-before', () => {
 		expect(await db.cards.orderBy('id').toArray()).toEqual([gapped.card, whole.card]);
 	});
 });
+describe('schema upgrade to version 6: quarantine', () => {
+	it('keeps every row and adds an empty quarantine table that keeps rows by table', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v5 = new Dexie(name);
+		v5.version(5).stores(SCHEMA_VERSIONS[5]);
+		await v5.table('cards').add(card);
+		await v5.table('reviews').add({ ...review, dueBefore: null });
+		await v5.table('settings').put({ key: 'theme', value: 'dark' });
+		v5.close();
+
+		db = createDb(name);
+		expect(db.verno).toBe(6);
+		expect(await db.cards.toArray()).toEqual([card]);
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
+		expect(await db.settings.toArray()).toEqual([{ key: 'theme', value: 'dark' }]);
+		expect(await db.quarantine.count()).toBe(0);
+		const entry = {
+			table: 'cards' as const,
+			key: 'members/x',
+			row: { id: 'members/x', stability: NaN },
+			problem: 'stability must be a number',
+			action: 'set aside' as const,
+			quarantinedAt: 7
+		};
+		await db.quarantine.add(entry);
+		expect(await db.quarantine.where('table').equals('cards').toArray()).toEqual([
+			{ id: 1, ...entry }
+		]);
+	});
+});
+
 /** The schema a newer release might bring: the newest one with one more index. */
 function openNewer(name: string): Dexie {
 	const newer = new Dexie(name);

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import ID_RENAMES from '../../../questions/renames.json';
 import type { IdRenames } from '../domain/bank/renames';
 import { OutdatedAppError } from '../domain/errors';
+import type { QuarantineEntry } from '../domain/integrity/repair';
 import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
 import { renameProgress } from '../domain/scheduling/rename';
 import { DEFAULT_SETTINGS, checkSetting } from '../domain/settings';
@@ -39,11 +40,20 @@ export interface SettingRow {
 	value: unknown;
 }
 
+/**
+ * A damaged row's original, set aside by Check database (or kept from a backup's quarantine list):
+ * the table and key it had, the row as it was, what was wrong and what was done. Never deleted.
+ */
+export interface QuarantineRow extends QuarantineEntry {
+	id?: number;
+}
+
 export type CstoDb = Dexie & {
 	cards: EntityTable<CardRow, 'id'>;
 	reviews: EntityTable<ReviewRow, 'id'>;
 	quizAttempts: EntityTable<QuizAttemptRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
+	quarantine: EntityTable<QuarantineRow, 'id'>;
 };
 
 /** The schema of each version, kept as released: a change is a new version with its upgrade. */
@@ -77,6 +87,13 @@ export const SCHEMA_VERSIONS = {
 		reviews: '++id, cardId, reviewedAt',
 		quizAttempts: '++id, finishedAt, status',
 		settings: 'key'
+	},
+	6: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key',
+		quarantine: '++id, table'
 	}
 } as const;
 
@@ -184,6 +201,9 @@ export function createDb(name: string = DB_NAME): CstoDb {
 		.stores(SCHEMA_VERSIONS[4])
 		.upgrade((tx) => upgradeToV4(tx));
 	db.version(5).stores(SCHEMA_VERSIONS[5]).upgrade(upgradeToV5);
+	// Version 6 adds the quarantine table, where Check database keeps damaged rows' originals. It
+	// starts empty and no stored row changes: no upgrade() needed.
+	db.version(6).stores(SCHEMA_VERSIONS[6]);
 	// Test builds only (VITE_TEST_SCHEMA_BUMP=1, made by tests/e2e/offline.e2e.ts): one version more,
 	// an extra index, so that a test can open a newer schema in one tab while another runs this one.
 	// In every other build the condition is false at build time and the block is left out.

@@ -151,13 +151,14 @@ describe('the backup', { timeout: 60_000 }, () => {
 		await seed(simulated3k());
 		await setMemoryModel(db, MODEL);
 		const cards = await db.cards.toArray();
-		const file = await exportBackup(db, { appVersion: '0.1.0', now: Date.UTC(2026, 11, 3) });
+		const now = Date.UTC(2026, 11, 3);
+		const { file } = await exportBackup(db, { appVersion: '0.1.0', now });
 		const settings = JSON.parse(await file.text()).settings;
 		expect(settings).toContainEqual({ key: 'memoryModel', value: MODEL });
 
 		await resetProgress(db);
 		await db.settings.clear();
-		await applyBackup(db, await readBackupFile(file), 'replace');
+		await applyBackup(db, await readBackupFile(file, { now }), 'replace');
 		expect((await loadSettings(db)).memoryModel).toEqual(MODEL);
 		expect(await db.cards.toArray()).toEqual(cards);
 	});
@@ -165,10 +166,11 @@ describe('the backup', { timeout: 60_000 }, () => {
 	it('refuses a backup whose parameters FSRS cannot use, naming the setting', async () => {
 		await seed(simulated3k());
 		await setMemoryModel(db, MODEL);
-		const text = await (await exportBackup(db, { appVersion: '0.1.0', now: 0 })).text();
+		const now = Date.UTC(2026, 11, 3);
+		const text = await (await exportBackup(db, { appVersion: '0.1.0', now })).file.text();
 		const broken = text.replace(/"parameters":\[[^\]]*\]/, '"parameters":[0.2,1.3]');
-		await expect(readBackupFile(new Blob([broken]))).rejects.toThrow(BackupError);
-		await expect(readBackupFile(new Blob([broken]))).rejects.toThrow(
+		await expect(readBackupFile(new Blob([broken]), { now })).rejects.toThrow(BackupError);
+		await expect(readBackupFile(new Blob([broken]), { now })).rejects.toThrow(
 			"settings[0] (memoryModel): Your memory model must have 21 parameters, each a number within FSRS's limits."
 		);
 	});

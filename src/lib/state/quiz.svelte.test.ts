@@ -3,6 +3,7 @@ import { createDb, type CstoDb } from '../data/db';
 import { getActiveQuizAttempt, getQuizAttempt } from '../data/quiz-attempts';
 import { FIXTURE_BANK } from '../domain/quiz/fixtures';
 import { scheduleReview } from '../domain/scheduling/fsrs';
+import { newCardRow } from '../domain/scheduling/fsrs';
 import {
 	DEFAULT_QUIZ_OPTIONS,
 	type Question,
@@ -74,7 +75,7 @@ describe('QuizSession', () => {
 			expect(quiz.feedback).toEqual(grade);
 			expect(quiz.index).toBe(i);
 			const stored = await getQuizAttempt(db, id);
-			expect(stored?.data.answers).toHaveLength(i + 1);
+			expect(stored?.data?.answers).toHaveLength(i + 1);
 			expect(quiz.isLast).toBe(i === 4);
 			await quiz.next();
 		}
@@ -114,14 +115,85 @@ describe('QuizSession', () => {
 		expect(reloaded.question).toEqual(third);
 	});
 
-	it('starts a new quiz for other options, and the same seed gives the same questions', async () => {
+	it('starts a new quiz for other options once the learner chooses to, and the same seed gives the same questions', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
 		const a = session();
 		await a.open(options());
 		const b = session();
 		await b.open(options({ mode: 'exam' }));
+		expect(b.phase).toBe('conflict');
+		await b.startNew();
+		expect(b.phase).toBe('question');
 		expect(b.attemptId).not.toBe(a.attemptId);
 		expect(b.record!.questions).toEqual(a.record!.questions);
+	});
+
+	it('asks before leaving a quiz in progress; starting the new one finishes it as it stood, its answers scored', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const first = session();
+		await first.open(options());
+		for (let i = 0; i < 4; i++) {
+			await first.answer(i === 3 ? { type: 'dontknow' } : rightAnswer(first.question!));
+			await first.next();
+		}
+		const second = session();
+		await second.open(options({ seed: 'other' }));
+		expect(second.phase).toBe('conflict');
+		expect(second.unfinished?.id).toBe(first.attemptId);
+		expect(second.unfinished?.data.answers).toHaveLength(4);
+		expect(second.record).toBeUndefined();
+		expect(await db.quizAttempts.count()).toBe(1);
+		// Choosing to finish the quiz in progress is opening its own link: it resumes.
+		const resumed = session();
+		await resumed.open(options());
+		expect(resumed.attemptId).toBe(first.attemptId);
+		expect(resumed.index).toBe(4);
+
+		await second.startNew();
+		expect(second.phase).toBe('question');
+		expect(await getQuizAttempt(db, first.attemptId!)).toMatchObject({
+			status: 'finished',
+			score: 3,
+			maxScore: 5,
+			data: { answers: expect.any(Array) }
+		});
+		expect((await getActiveQuizAttempt(db))?.id).toBe(second.attemptId);
+	});
+
+	it('opens a quiz link whatever damaged quiz rows are stored, and saves an answer whose flashcard is damaged once Check database repaired it', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await db.quizAttempts.add({
+			status: 'active',
+			startedAt: clock,
+			finishedAt: 0,
+			score: 0,
+			maxScore: 3,
+			data: { version: 1, options: { seed: 'x' }, questions: [], answers: [] }
+		});
+		const repairs: string[] = [];
+		const quiz = new QuizSession({
+			db: () => db,
+			bank: FIXTURE_BANK,
+			now: () => (clock += 1500),
+			settings: () => ({ quizUpdatesCards: true, desiredRetention: 0.9 }),
+			repair: async () => {
+				repairs.push('run');
+				await db.cards.clear();
+			}
+		});
+		await quiz.open(options());
+		expect(quiz.phase).toBe('question');
+		const itemId = quiz.question!.itemId;
+		await db.cards.put({
+			...newCardRow({ cardId: itemId, itemId, topic: quiz.question!.topic }, new Date(clock)),
+			state: 2,
+			lastReview: clock - 1000
+		});
+		await quiz.answer({ type: 'dontknow' });
+		expect(repairs).toEqual(['run']);
+		expect(quiz.phase).toBe('feedback');
+		expect(await db.reviews.count()).toBe(1);
+		expect((await getQuizAttempt(db, quiz.attemptId!))?.data?.answers).toHaveLength(1);
 	});
 
 	it('moves straight on in exam mode and finishes after the last answer', async () => {
@@ -176,7 +248,7 @@ describe('QuizSession', () => {
 		expect(quiz.feedbackCard).toEqual({ rating: 1, isNewLeech: true });
 		expect(await db.cards.get(question.itemId)).toMatchObject({ leech: 1, suspended: 1 });
 		const stored = await getQuizAttempt(db, quiz.attemptId!);
-		expect(stored?.data.answers[0]?.card).toEqual({ rating: 1, isNewLeech: true });
+		expect(stored?.data?.answers[0]?.card).toEqual({ rating: 1, isNewLeech: true });
 		await quiz.next();
 		expect(quiz.feedbackCard).toBeUndefined();
 	});

@@ -5,8 +5,10 @@ import {
 	finishQuizAttempt,
 	getActiveQuizAttempt,
 	saveQuizProgress,
-	startQuizAttempt
+	startQuizAttempt,
+	type ActiveQuizAttempt
 } from '../data/quiz-attempts';
+import { DamagedDataError } from '../domain/errors';
 import type { Bank } from '../domain/bank/schema';
 import { buildQuiz } from '../domain/quiz/build';
 import { gradeAnswer, quizRating } from '../domain/quiz/grade';
@@ -22,6 +24,7 @@ import type {
 import { retrievabilityByItem } from '../domain/quiz/weak-spots';
 import { createRng } from '../domain/random';
 import { schedulerParameters, type Settings } from '../domain/settings';
+import { databaseCheck } from './database-check.svelte';
 import { settings } from './settings.svelte';
 
 /** What a quiz session needs from outside; tests pass their own database, bank and clock. */
@@ -31,12 +34,15 @@ export interface QuizSessionDeps {
 	now: () => number;
 	settings: () => Pick<Settings, 'quizUpdatesCards' | 'desiredRetention'> &
 		Partial<Pick<Settings, 'memoryModel'>>;
+	/** Runs Check database: an answer whose flashcard is damaged waits for it, then is saved. */
+	repair: () => Promise<unknown>;
 }
 
 const APP_DEPS: Omit<QuizSessionDeps, 'bank'> = {
 	db: getDb,
 	now: () => Date.now(),
-	settings: () => settings.value
+	settings: () => settings.value,
+	repair: () => databaseCheck.run(true)
 };
 
 /** True when two option sets describe the same quiz (the same URL). */
@@ -44,7 +50,8 @@ export function isSameQuiz(a: QuizOptions, b: QuizOptions): boolean {
 	return quizToSearchParams(a).toString() === quizToSearchParams(b).toString();
 }
 
-export type QuizPhase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty';
+/** `conflict`: another quiz is in progress, and the learner chooses between it and this one. */
+export type QuizPhase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty' | 'conflict';
 
 /**
  * One quiz being played: builds it (or resumes the stored one with the same options), grades each
@@ -59,6 +66,9 @@ export class QuizSession {
 	isBusy = $state(false);
 	/** True when the quiz was picked up where the learner left it. */
 	isResumed = $state(false);
+	/** The unfinished quiz met when another one was opened (phase `conflict`). */
+	unfinished = $state.raw<ActiveQuizAttempt | undefined>(undefined);
+	#wanted: QuizOptions | undefined;
 
 	/** The index of the question on screen. */
 	index = $derived(
@@ -92,7 +102,9 @@ export class QuizSession {
 
 	/**
 	 * Opens the quiz these options describe: the stored quiz in progress when it has the same options
-	 * (a reload or a return from Home), otherwise a new one built from the seed.
+	 * (a reload or a return from Home), otherwise a new one built from the seed. When another quiz is
+	 * in progress, nothing is started: the phase becomes `conflict` and the learner chooses (finish
+	 * that one, or `startNew()`).
 	 */
 	async open(options: QuizOptions): Promise<void> {
 		const db = this.#deps.db();
@@ -106,6 +118,37 @@ export class QuizSession {
 			else this.#show();
 			return;
 		}
+		if (active) {
+			this.unfinished = active;
+			this.#wanted = options;
+			this.phase = 'conflict';
+			return;
+		}
+		await this.#build(options);
+	}
+
+	/**
+	 * After a conflict: starts the quiz that was opened. The quiz in progress is finished as it
+	 * stands, its answers scored (in the same transaction that stores the new one).
+	 */
+	async startNew(): Promise<void> {
+		const options = this.#wanted;
+		if (this.phase !== 'conflict' || !options || this.isBusy) return;
+		this.isBusy = true;
+		try {
+			this.phase = 'loading';
+			await this.#build(options);
+			this.unfinished = undefined;
+		} catch (error) {
+			this.phase = 'conflict';
+			throw error;
+		} finally {
+			this.isBusy = false;
+		}
+	}
+
+	async #build(options: QuizOptions): Promise<void> {
+		const db = this.#deps.db();
 		const retrievability = options.weakSpots
 			? retrievabilityByItem(
 					await db.cards.toArray(),
@@ -161,26 +204,37 @@ export class QuizSession {
 			const current = this.#deps.settings();
 			const { quizUpdatesCards, desiredRetention } = current;
 			const parameters = schedulerParameters(current);
-			const next = await db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
-				if (quizUpdatesCards) {
-					const rating = quizRating(grade);
-					const { isNewLeech } = await rateCard(
-						db,
-						{
-							target: { cardId: question.itemId, itemId: question.itemId, topic: question.topic },
-							rating,
-							now: this.#date(now),
-							durationMs,
-							source: 'quiz'
-						},
-						{ desiredRetention, enableFuzz: true, ...(parameters ? { parameters } : {}) }
-					);
-					entry.card = { rating, isNewLeech };
-				}
-				const saved: QuizRecord = { ...record, answers: [...record.answers, entry] };
-				await saveQuizProgress(db, this.attemptId!, saved);
-				return saved;
-			});
+			const save = () =>
+				db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
+					const saved: QuizRecord = { ...record, answers: [...record.answers, { ...entry }] };
+					if (quizUpdatesCards) {
+						const rating = quizRating(grade);
+						const { isNewLeech } = await rateCard(
+							db,
+							{
+								target: { cardId: question.itemId, itemId: question.itemId, topic: question.topic },
+								rating,
+								now: this.#date(now),
+								durationMs,
+								source: 'quiz'
+							},
+							{ desiredRetention, enableFuzz: true, ...(parameters ? { parameters } : {}) }
+						);
+						saved.answers[saved.answers.length - 1]!.card = { rating, isNewLeech };
+					}
+					await saveQuizProgress(db, this.attemptId!, saved);
+					return saved;
+				});
+			let next: QuizRecord;
+			try {
+				next = await save();
+			} catch (error) {
+				// The item's flashcard is damaged: Check database repairs it (or sets it aside, and the
+				// card starts again as new); then the answer is saved. Nothing was written before.
+				if (!(error instanceof DamagedDataError)) throw error;
+				await this.#deps.repair();
+				next = await save();
+			}
 			this.record = next;
 			this.isResumed = false;
 			if (next.options.mode === 'practice') this.phase = 'feedback';

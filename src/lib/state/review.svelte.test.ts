@@ -9,7 +9,7 @@ import {
 } from '../data/db';
 import type { OutdatedAppError } from '../domain/errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadQueue } from '../data/cards';
+import { loadQueue, rateCard, setSuspended } from '../data/cards';
 import { startOfStudyDay } from '../domain/day';
 import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
@@ -139,11 +139,14 @@ describe('ReviewSession', () => {
 		const s = session();
 		await s.start();
 		db.reviews.hook('creating', () => {
-			throw new Error('QuotaExceededError');
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		});
 		s.showAnswer();
 		await s.rate(3);
-		expect(s.error).toMatch(/rating could not be saved.*QuotaExceededError/);
+		expect(s.error).toMatch(
+			/^Your rating could not be saved, so the card is still here\. This device has no room left/
+		);
+		expect(s.failure?.detail).toMatch(/QuotaExceededError: The quota has been exceeded\./);
 		expect(s.current?.target.cardId).toBe('members/a');
 		expect(s.isAnswerShown).toBe(true);
 		expect(await db.cards.count()).toBe(0);
@@ -182,9 +185,10 @@ describe('ReviewSession', () => {
 		vi.mocked(loadQueue).mockRejectedValueOnce(new Error('disk error'));
 		s.showAnswer();
 		await s.rate(3);
-		expect(s.error).toBe(
-			'Your rating was saved, but the next cards could not be read. Reload the page to carry on (disk error).'
+		expect(s.error).toMatch(
+			/^Your rating was saved, but the next cards could not be read\. .*Reload the page/
 		);
+		expect(s.failure?.detail).toBe('Error: disk error');
 		expect(s.error).not.toMatch(/could not be saved/);
 		expect(await db.reviews.count()).toBe(1);
 		// The rated card has left the screen, and undo can still take the rating back.
@@ -258,5 +262,94 @@ describe('ReviewSession', () => {
 		expect(s.current?.target.cardId).toBe('structure/a');
 		expect(s.current?.kind).toBe('learning');
 		expect(s.counts.learning).toBe(1);
+	});
+});
+
+describe('ReviewSession undo on cards that already have a stored row', () => {
+	const MINUTE = 60_000;
+	const DAY = 86_400_000;
+	const options = { desiredRetention: 0.9, enableFuzz: false };
+
+	/** Brings members/a into `state` through real ratings, and moves the clock to when it is due. */
+	async function cardIn(state: 'learning' | 'review' | 'relearning') {
+		const target = { cardId: 'members/a', itemId: 'members/a', topic: 'members' };
+		const ratings = ({ learning: [1], review: [4], relearning: [4, 1] } as const)[state];
+		let at = START - 30 * DAY;
+		for (const rating of ratings) {
+			const { after } = await rateCard(
+				db,
+				{ target, rating, now: new Date(at), durationMs: 1000, source: 'review' },
+				options
+			);
+			at = after.due;
+		}
+		clock = at + MINUTE;
+		return (await db.cards.get('members/a'))!;
+	}
+
+	for (const state of ['learning', 'review', 'relearning'] as const) {
+		it(`undoes a rating of a ${state} card, restoring its row and removing its log row`, async () => {
+			const s = session();
+			const before = await cardIn(state);
+			const logBefore = await db.reviews.count();
+			await s.start('members');
+			expect(s.current?.target.cardId).toBe('members/a');
+			s.showAnswer();
+			await s.rate(3);
+			expect(s.error).toBe('');
+			expect(await db.reviews.count()).toBe(logBefore + 1);
+
+			await s.undo();
+			expect(s.error).toBe('');
+			expect(await db.cards.get('members/a')).toEqual(before);
+			expect(await db.reviews.count()).toBe(logBefore);
+			expect(s.current?.target.cardId).toBe('members/a');
+			expect(s.canUndo).toBe(false);
+		});
+
+		it(`undoes Bury and Suspend of a ${state} card`, async () => {
+			const s = session();
+			const before = await cardIn(state);
+			await s.start('members');
+			await s.bury();
+			expect(await db.cards.get('members/a')).toMatchObject({ buriedUntil: expect.any(Number) });
+			await s.undo();
+			expect(s.error).toBe('');
+			expect(await db.cards.get('members/a')).toEqual(before);
+
+			await s.suspend();
+			expect(await db.cards.get('members/a')).toMatchObject({ suspended: 1 });
+			await s.undo();
+			expect(s.error).toBe('');
+			expect(await db.cards.get('members/a')).toEqual(before);
+			expect(s.current?.target.cardId).toBe('members/a');
+		});
+	}
+
+	it('undoes a rating of a new card that has a row (made by Bury), and of a card unsuspended after a suspension', async () => {
+		const s = session();
+		await s.start('members');
+		await s.bury();
+		const buried = (await db.cards.get('members/a'))!;
+		// The next study day: the burial is over, the card is new with a stored row.
+		clock = buried.buriedUntil + MINUTE;
+		await s.start('members');
+		expect(s.current?.target.cardId).toBe('members/a');
+		s.showAnswer();
+		await s.rate(3);
+		await s.undo();
+		expect(s.error).toBe('');
+		expect(await db.cards.get('members/a')).toEqual(buried);
+
+		// A suspended card, unsuspended (from Browse), then rated and the rating undone.
+		await s.suspend();
+		await setSuspended(db, 'members/a', false, new Date(clock));
+		const unsuspended = (await db.cards.get('members/a'))!;
+		await s.start('members');
+		s.showAnswer();
+		await s.rate(1);
+		await s.undo();
+		expect(s.error).toBe('');
+		expect(await db.cards.get('members/a')).toEqual(unsuspended);
 	});
 });

@@ -10,8 +10,8 @@ import {
 } from '../data/cards';
 import { explainDbError } from '../data/app-db';
 import type { CardRow, CstoDb } from '../data/db';
-import { OutdatedAppError } from '../domain/errors';
 import type { Item } from '../domain/bank/schema';
+import { describeFailure, type Failure } from '../domain/errors';
 import { schedulerParameters, type Settings } from '../domain/settings';
 import { isReversedCardId, type Rating } from '../domain/scheduling/card';
 import { cardFace, type CardFace } from '../domain/scheduling/face';
@@ -49,10 +49,6 @@ function dateAt(time: number): Date {
 	return new Date(time);
 }
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * A review session: today's queue, the card on screen, its answer, the four intervals, and the
  * actions (show answer, rate, undo, bury, suspend). Every action writes to IndexedDB before the
@@ -64,8 +60,10 @@ export class ReviewSession {
 	topic = $state<string | undefined>(undefined);
 	isAnswerShown = $state(false);
 	isBusy = $state(false);
-	/** A message the learner can act on when something failed; empty otherwise. */
-	error = $state('');
+	/** What failed, in our words, with the raw error behind it; undefined when nothing did. */
+	failure = $state.raw<Failure | undefined>(undefined);
+	/** The failure's message the learner can act on; empty when nothing failed. */
+	readonly error = $derived(this.failure?.message ?? '');
 	/** A notice about the last action (a leech, a suspension); empty otherwise. */
 	notice = $state('');
 	/** Ratings given in this session (undo takes one back). */
@@ -75,7 +73,9 @@ export class ReviewSession {
 	/** When the queue was last read: the time the intervals are previewed at. */
 	checkedAt = $state(0);
 	#pinned = $state<QueueEntry | undefined>(undefined);
-	#undo = $state<UndoStep[]>([]);
+	// Raw, and each step a snapshot taken when it is pushed: a deeply reactive array would hand the
+	// data layer proxies, which IndexedDB cannot clone (DataCloneError on undo, issue 18).
+	#undo = $state.raw<UndoStep[]>([]);
 	#shownAt = 0;
 	#deps: ReviewSessionDeps;
 
@@ -175,7 +175,7 @@ export class ReviewSession {
 		this.isAnswerShown = false;
 		this.reviewed = 0;
 		this.notice = '';
-		await this.#run(() => this.load(), 'Your cards could not be read');
+		await this.#run(() => this.load(), 'Your cards could not be read.');
 	}
 
 	showAnswer(): void {
@@ -199,7 +199,7 @@ export class ReviewSession {
 				},
 				this.#schedulerOptions()
 			);
-			this.#undo.push({ kind: 'rating', record, entry });
+			this.#pushUndo({ kind: 'rating', record, entry });
 			this.reviewed++;
 			this.notice = record.isNewLeech
 				? 'This card has now been forgotten 8 times, so it is marked as a leech and suspended. Rewrite it in your own words or unsuspend it from Browse when you want to study it again.'
@@ -219,7 +219,7 @@ export class ReviewSession {
 				this.#now(),
 				this.#deps.settings().dayStartHour
 			);
-			this.#undo.push({ kind: 'bury', before, entry });
+			this.#pushUndo({ kind: 'bury', before, entry });
 			this.notice = 'Card buried until tomorrow.';
 		}, 'The card could not be buried');
 		if (!this.error) await this.#advance(entry, 'The card was buried');
@@ -230,8 +230,8 @@ export class ReviewSession {
 		const entry = this.current;
 		if (!entry || this.isBusy) return;
 		await this.#run(async () => {
-			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true);
-			this.#undo.push({ kind: 'suspend', before, entry });
+			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true, this.#now());
+			this.#pushUndo({ kind: 'suspend', before, entry });
 			this.notice = 'Card suspended. Unsuspend it from Browse to study it again.';
 		}, 'The card could not be suspended');
 		if (!this.error) await this.#advance(entry, 'The card was suspended');
@@ -245,7 +245,7 @@ export class ReviewSession {
 			const db = this.#deps.db();
 			if (step.kind === 'rating') await undoRating(db, step.record);
 			else await restoreCard(db, step.entry.target.cardId, step.before);
-			this.#undo.pop();
+			this.#undo = this.#undo.slice(0, -1);
 			if (step.kind === 'rating') this.reviewed = Math.max(0, this.reviewed - 1);
 			const before = step.kind === 'rating' ? step.record.before : step.before;
 			this.#pinned = { ...step.entry, card: before };
@@ -253,6 +253,10 @@ export class ReviewSession {
 			this.notice = '';
 		}, 'That could not be undone');
 		if (!this.error) await this.#refresh('It was undone');
+	}
+
+	#pushUndo(step: UndoStep): void {
+		this.#undo = [...this.#undo, $state.snapshot(step) as UndoStep];
 	}
 
 	/** Drops the card just handled from the screen, then reads the queue again. */
@@ -276,26 +280,20 @@ export class ReviewSession {
 	 * was saved and only the next cards could not be read, never that it was lost.
 	 */
 	async #refresh(saved: string): Promise<void> {
-		await this.#run(
-			() => this.load(),
-			`${saved}, but the next cards could not be read`,
-			'Reload the page to carry on'
-		);
+		await this.#run(() => this.load(), `${saved}, but the next cards could not be read`);
 	}
 
-	/** Runs an action; a failure shows `failure` (what did not happen), then `advice` and the reason. */
-	async #run(action: () => Promise<void>, failure: string, advice = 'Try again'): Promise<void> {
+	/**
+	 * Runs an action; a failure shows `failure` (what did not happen), then what the error means and
+	 * what to do (describeFailure), with the raw error behind Details.
+	 */
+	async #run(action: () => Promise<void>, failure: string): Promise<void> {
 		this.isBusy = true;
-		this.error = '';
+		this.failure = undefined;
 		try {
 			await action();
 		} catch (error) {
-			const reason = explainDbError(error);
-			// After a newer version changed the database, trying again cannot help; reloading does.
-			this.error =
-				reason instanceof OutdatedAppError
-					? `${failure}. ${reason.message}`
-					: `${failure}. ${advice} (${describe(reason)}).`;
+			this.failure = describeFailure(failure, explainDbError(error));
 		} finally {
 			this.isBusy = false;
 		}

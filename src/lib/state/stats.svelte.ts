@@ -21,7 +21,7 @@ export class StatsState {
 
 	/** `deck` gives the cards the learner can have (buildDeck), read again when its inputs change. */
 	constructor(db: CstoDb, deck: () => CardDeck, clock: () => number = Date.now) {
-		this.#input = new Live(() => loadStatsInput(db));
+		this.#input = new Live(() => loadStatsInput(db, clock()));
 		this.#deck = deck;
 		// The clock is read in an effect, never while rendering (the page is rendered on the server too).
 		$effect(() => {

@@ -1,5 +1,8 @@
 // Small, fixed rows for the backup tests, and a reader of the Anki export as Anki reads it.
 import { parse } from 'csv-parse/sync';
+// Small, fixed rows for the backup tests.
+import { quizRecord } from '../integrity/fixtures';
+import { scoreQuizRecord } from '../integrity/quiz-record';
 import type { BackupCard, BackupQuizAttempt, BackupReview, BackupTables } from './schema';
 
 const T = Date.UTC(2026, 10, 20, 9, 30);
@@ -47,16 +50,16 @@ export function backupReview(overrides: Partial<BackupReview> = {}): BackupRevie
 	};
 }
 
-/** A finished quiz, with any field overridden. */
+/** A finished quiz (four of eight questions answered, its score its record's), with any field overridden. */
 export function backupQuiz(overrides: Partial<BackupQuizAttempt> = {}): BackupQuizAttempt {
+	const record = quizRecord(4);
 	return {
 		id: 1,
 		status: 'finished',
 		startedAt: T - 600_000,
 		finishedAt: T - 60_000,
-		score: 7.5,
-		maxScore: 10,
-		data: { seed: 'abc', answers: [{ id: 'members/current-six', correct: true }] },
+		...scoreQuizRecord(record),
+		data: record,
 		...overrides
 	};
 }
@@ -84,7 +87,14 @@ export function sampleTables(): BackupTables {
 		],
 		quizAttempts: [
 			backupQuiz(),
-			backupQuiz({ id: 2, status: 'active', startedAt: T + DAY, finishedAt: 0, score: 0 })
+			backupQuiz({
+				id: 2,
+				status: 'active',
+				startedAt: T + DAY,
+				finishedAt: 0,
+				score: 0,
+				data: quizRecord(0, 'fixture2')
+			})
 		],
 		settings: [
 			{ key: 'theme', value: 'dark' },

@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import { STORED_TABLES } from '../integrity/rows';
+import type { QuarantineEntry } from '../integrity/repair';
+import { decodeRaw } from './raw';
 
 /** The name every backup file carries, so that another app's JSON is never mistaken for one. */
 export const BACKUP_FORMAT = 'csto-study-backup';
@@ -137,6 +140,22 @@ export const BackupSettingSchema = v.object(
 	ROW_MESSAGE
 );
 
+/**
+ * One damaged row's original in a backup's quarantine list: its table and key, the row (values JSON
+ * cannot hold written as tagged objects, see raw.ts), what was wrong and what was done.
+ */
+export const BackupQuarantineSchema = v.object(
+	{
+		table: v.picklist(STORED_TABLES, `must be one of ${STORED_TABLES.join(', ')}`),
+		key: v.string('must be text'),
+		row: v.pipe(v.unknown(), v.transform(decodeRaw)),
+		problem: v.string('must be text'),
+		action: v.picklist(['repaired', 'set aside'], 'must be "repaired" or "set aside"'),
+		quarantinedAt: Time
+	},
+	ROW_MESSAGE
+);
+
 export type BackupCard = v.InferOutput<typeof BackupCardSchema>;
 export type BackupReview = v.InferOutput<typeof BackupReviewSchema>;
 export type BackupQuizAttempt = v.InferOutput<typeof BackupQuizAttemptSchema>;
@@ -154,11 +173,15 @@ export interface BackupTables {
 export const BACKUP_TABLES = ['settings', 'cards', 'reviews', 'quizAttempts'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-/** A validated backup: where it came from, and its rows. */
+/** A validated backup: where it came from, its rows, and the damaged originals it keeps. */
 export interface Backup extends BackupTables {
 	appVersion: string;
 	exportedAt: number;
+	quarantine: QuarantineEntry[];
 }
+
+/** The name of a backup's optional list of damaged originals (older files have none). */
+export const QUARANTINE_LIST = 'quarantine';
 
 /** The row schema of each table. */
 export const ROW_SCHEMAS = {
