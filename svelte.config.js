@@ -2,6 +2,7 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { contentVersion } from './scripts/content-version.js';
 
 // The one inline script of src/app.html sets the learner's theme before the first paint; the CSP
 // allows it by its hash, taken from the file itself so that an edit can never leave it blocked.
@@ -27,6 +28,10 @@ const config = {
 		inlineStyleThreshold: 16_384,
 		// Separate output folders let several builds run side by side (tests of two app versions).
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+		// A hash of the build's inputs, not the build time: the same source gives the same version, so
+		// a rebuild offers no update and any real change does (scripts/content-version.js says why
+		// the inputs rather than the output). The service worker names its cache by it.
+		version: { name: contentVersion(import.meta.dirname) },
 		csp: {
 			mode: 'hash',
 			directives: {

@@ -1,10 +1,22 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { bankPlugin } from './src/lib/content/bank-plugin.ts';
 
 export default defineConfig({
 	plugins: [sveltekit(), bankPlugin()],
+	resolve: {
+		alias: [
+			// fsrs-browser's thread-pool helper: the app trains single-threaded (src/fsrs-no-threads.ts).
+			{
+				find: /^\.\/snippets\/wasm-bindgen-rayon-[0-9a-f]+\/src\/workerHelpers\.js$/,
+				replacement: fileURLToPath(new URL('./src/fsrs-no-threads.ts', import.meta.url))
+			}
+		]
+	},
+	// fsrs-browser's glue finds its WASM by URL; pre-bundling would move the glue away from it.
+	optimizeDeps: { exclude: ['fsrs-browser'] },
 	build: {
 		rolldownOptions: { checks: { pluginTimings: false } }
 	},
@@ -19,6 +31,8 @@ export default defineConfig({
 				test: {
 					name: 'client',
 					environment: 'jsdom',
+					// The first render in a fresh jsdom took up to 6 s on a busy 2-core machine.
+					testTimeout: 20_000,
 					include: ['src/**/*.svelte.test.ts', 'src/**/*.component.test.ts'],
 					setupFiles: ['./src/vitest-setup.ts']
 				}
@@ -29,6 +43,8 @@ export default defineConfig({
 					name: 'node',
 					environment: 'node',
 					include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+					// Through Vite, so that the alias above replaces fsrs-browser's thread helper.
+					server: { deps: { inline: ['fsrs-browser'] } },
 					exclude: ['src/**/*.svelte.test.ts', 'src/**/*.component.test.ts'],
 					setupFiles: ['./src/vitest-setup-node.ts']
 				}

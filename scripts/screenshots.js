@@ -1,6 +1,6 @@
 // `npm run screenshots`: drives the production build in Chromium and saves PNGs of Home, a quiz
-// question with its feedback, a card's back, Browse and Stats, at phone (390 px) and desktop
-// (1280 px) width, in light and dark, into .github/screenshots/.
+// question with its feedback, a card's back, Browse, Members (the map), a map question and Stats, at
+// phone (390 px) and desktop (1280 px) width, in light and dark, into .github/screenshots/.
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -8,10 +8,10 @@ import { runnerImport } from 'vite';
 import { findChromium } from './find-chromium.js';
 import { serveStatic } from './static-server.js';
 
-const PORT = 4190;
+const PORT = Number(process.env.SCREENSHOTS_PORT ?? 4190);
 const OUT = '.github/screenshots';
 const WIDTHS = { phone: 390, desktop: 1280 };
-const SHOTS = ['home', 'quiz-feedback', 'review-back', 'browse', 'stats'];
+const SHOTS = ['home', 'quiz-feedback', 'review-back', 'browse', 'members', 'quiz-map', 'stats'];
 
 process.stderr.write('Building the production app…\n');
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });

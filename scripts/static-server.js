@@ -13,7 +13,8 @@ const TYPES = {
 	'.webmanifest': 'application/manifest+json',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',
-	'.txt': 'text/plain; charset=utf-8'
+	'.txt': 'text/plain; charset=utf-8',
+	'.wasm': 'application/wasm'
 };
 
 /** Starts serving `dir` on `port`; resolves to the server. */
@@ -38,7 +39,7 @@ export function serveStatic(dir, port) {
 		headers['cache-control'] = path.includes('/_app/immutable/')
 			? 'public, max-age=31536000, immutable'
 			: 'no-cache';
-		const isText = /text|javascript|json|svg|manifest/.test(type);
+		const isText = /text|javascript|json|svg|manifest|wasm/.test(type);
 		if (isText && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
 			headers['content-encoding'] = 'gzip';
 			response.writeHead(status, headers);

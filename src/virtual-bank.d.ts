@@ -7,3 +7,17 @@ declare module 'virtual:csto-bank-index' {
 	const index: import('$lib/domain/scheduling/face').CardSource[];
 	export default index;
 }
+
+declare module 'virtual:csto-membership' {
+	const membership: {
+		membership: import('$lib/domain/bank/membership').Membership;
+		mapStates: import('$lib/domain/bank/schema').MapState[];
+		about: Record<string, import('$lib/content/about-states').AboutState>;
+	};
+	export default membership;
+}
+
+declare module 'virtual:csto-map' {
+	const map: import('$lib/domain/map/types').MapGeometry;
+	export default map;
+}

@@ -22,7 +22,7 @@ describe('backup parser under hostile text', () => {
 				),
 				(text) => {
 					try {
-						parseBackup(text);
+						parseBackup(text, NOW);
 					} catch (error) {
 						expect(error).toBeInstanceOf(BackupError);
 						expect((error as Error).message.length).toBeGreaterThan(10);
@@ -42,7 +42,9 @@ describe('backup import under hostile edits of a real file', () => {
 	let valid: Record<string, unknown>;
 	beforeAll(async () => {
 		db = await createSampleDb();
-		valid = JSON.parse(await (await exportBackup(db, { appVersion: '0.1.0', now: NOW })).text());
+		valid = JSON.parse(
+			await (await exportBackup(db, { appVersion: '0.1.0', now: NOW })).file.text()
+		);
 	});
 	afterAll(() => db.delete());
 
@@ -82,7 +84,7 @@ describe('backup import under hostile edits of a real file', () => {
 					const text = JSON.stringify(edit(valid, allPaths[index]!, replacement, remove));
 					const before = await readAllTables(db);
 					try {
-						const backup = await readBackupFile(new Blob([text ?? '']));
+						const backup = await readBackupFile(new Blob([text ?? '']), { now: NOW });
 						// An edit can leave a valid file (a new time, another rating …): then it merges.
 						await applyBackup(db, backup, 'merge');
 						return;
@@ -97,5 +99,6 @@ describe('backup import under hostile edits of a real file', () => {
 		);
 		// Most random edits break the file: the refusal path is what this exercises.
 		expect(refused).toBeGreaterThan(150);
-	});
+		// 300 imports of a file with two whole quiz records: seconds on a busy two-core machine.
+	}, 120_000);
 });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { BANK, ITEMS_BY_ID } from '../src/lib/content/bank';
 import { BANK_INDEX } from '../src/lib/content/bank-index';
 import { bankPlugin } from '../src/lib/content/bank-plugin';
-import { readBank } from '../src/lib/content/read-bank';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RENAMES_FILE, readBank, readIdRenames } from '../src/lib/content/read-bank';
 import { TOPICS } from '../src/lib/domain/bank/schema';
 import { BankValidationError } from '../src/lib/domain/errors';
 
@@ -20,7 +23,9 @@ function refusal(run: () => unknown): BankValidationError {
 	throw new Error('expected the bank to be refused');
 }
 
-describe('the real question bank', () => {
+// Each test reads and validates the whole bank, with its membership data and the map's states: seconds
+// on a busy two-core machine.
+describe('the real question bank', { timeout: 60_000 }, () => {
 	it('passes validation (a failure names file, item and field)', () => {
 		// Throwing here prints the validator's message: every problem with file, id and field.
 		const bank = readBank(QUESTIONS);
@@ -61,6 +66,16 @@ describe('the real question bank', () => {
 		expect(Object.isFrozen(BANK_INDEX[0])).toBe(true);
 	});
 
+	it('has a rename map from retired ids to items of the bank', () => {
+		const bank = readBank(QUESTIONS);
+		const renames = readIdRenames(QUESTIONS, bank);
+		expect(Object.keys(renames).length).toBeGreaterThan(0);
+		for (const [oldId, newId] of Object.entries(renames)) {
+			expect(ITEMS_BY_ID.has(oldId), oldId).toBe(false);
+			expect(ITEMS_BY_ID.has(newId), newId).toBe(true);
+		}
+	});
+
 	it('says when the facts date from', () => {
 		expect(BANK.asOf).toMatch(/^\d{4}-\d{2}$/);
 	});
@@ -90,6 +105,31 @@ describe('a broken bank', () => {
 	it('names a file that is not valid YAML', () => {
 		const error = refusal(() => readBank(resolve(FIXTURES, 'broken-yaml')));
 		expect(error.message).toMatch(/questions\/members\.yaml: is not valid YAML/);
+	});
+
+	it('refuses a rename map that reuses an id, points nowhere or is not JSON', () => {
+		const bank = readBank(QUESTIONS);
+		const dir = mkdtempSync(join(tmpdir(), 'renames-'));
+		try {
+			const kept = bank.items[0]!.id;
+			writeFileSync(
+				join(dir, RENAMES_FILE),
+				JSON.stringify({ [kept]: bank.items[1]!.id, 'history/gone': 'history/nowhere' })
+			);
+			const lines = refusal(() => readIdRenames(dir, bank)).message.split('\n');
+			expect(lines).toContain(
+				`questions/renames.json › ${kept}: is still an item of the bank: a renamed id is retired and never reused`
+			);
+			expect(lines).toContain(
+				'questions/renames.json › history/gone: the new id "history/nowhere" is not an item of the bank'
+			);
+			writeFileSync(join(dir, RENAMES_FILE), '{ "history/gone": ');
+			expect(refusal(() => readIdRenames(dir, bank)).message).toMatch(
+				/questions\/renames\.json: is not valid JSON/
+			);
+		} finally {
+			rmSync(dir, { recursive: true });
+		}
 	});
 
 	it('fails the build: the Vite plugin throws the same message', () => {

@@ -13,7 +13,12 @@ export default defineConfig({
 	workers: 2,
 	// No retries: a flaky test is a bug to fix, and the closing line must never count a retried test as passed.
 	retries: 0,
-	timeout: 30_000,
+	// The time a flow's work needs on a slow, busy machine: on 2 cores at a load of 25 to 30, flows of
+	// a few page loads took 20 to 37 s. Tests that do more set their own (test.slow() triples this).
+	timeout: 60_000,
+	// A condition can take more than the default 5 s to come true there: a Browse card's "Suspended"
+	// badge appeared just after 5 s at a load of 30. Waits still end as soon as the condition holds.
+	expect: { timeout: 15_000 },
 	reporter: [
 		['list'],
 		[

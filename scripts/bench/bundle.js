@@ -52,11 +52,8 @@ function gzipTextKb(text) {
 
 export async function run(report) {
 	const assets = await assetsLoadedBy('/');
-	report({
-		name: 'bundle.home.js.gz',
-		value: gzipKb(assets.filter((a) => a.endsWith('.js'))),
-		unit: 'KB'
-	});
+	const homeJs = gzipKb(assets.filter((a) => a.endsWith('.js')));
+	report({ name: 'bundle.home.js.gz', value: homeJs, unit: 'KB' });
 	const html = readFileSync(`${BUILD_DIR}/index.html`, 'utf8');
 	const preloaded = [...html.matchAll(/<link href="([^"]+\.js)" rel="modulepreload">/g)].map(
 		(m) => m[1]
@@ -67,6 +64,15 @@ export async function run(report) {
 	report({
 		name: 'bundle.home.css.gz',
 		value: Math.round((gzipTextKb(inline) + gzipKb(fetched)) * 10) / 10,
+		unit: 'KB'
+	});
+	// Members: the map, the year slider and the timeline, on a first visit (issue 16: < 60 KB beyond Home).
+	const members = await assetsLoadedBy('/members');
+	const membersJs = gzipKb(members.filter((a) => a.endsWith('.js')));
+	report({ name: 'bundle.members.js.gz', value: membersJs, unit: 'KB' });
+	report({
+		name: 'bundle.members.beyond-home.js.gz',
+		value: Math.round((membersJs - homeJs) * 10) / 10,
 		unit: 'KB'
 	});
 }

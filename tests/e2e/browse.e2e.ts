@@ -92,6 +92,8 @@ function articleOf(page: Page, prompt: string) {
 test('a card suspended in Review is found in Browse, unsuspended there, and comes back', async ({
 	watched: page
 }) => {
+	// Review, Browse with its ~200 items, then two axe runs: more than the default 30 s on two busy cores.
+	test.setTimeout(120_000);
 	await page.goto('/review');
 	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
 	const prompt = ((await reviewFront(page).textContent()) ?? '').trim();

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
+import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
 import { expect, test } from './fixtures';
+import { quizRecord, quizRow } from './records';
 
 type Dump = Record<'cards' | 'reviews' | 'quizAttempts' | 'settings', unknown[]>;
 
@@ -41,8 +44,12 @@ async function seed(page: Page): Promise<void> {
 	await page.waitForFunction(async () =>
 		(await indexedDB.databases()).some((d) => d.name === 'csto-study')
 	);
+	// A finished quiz, 8 of 10 right; one question's text is markup, which must stay plain text.
+	const record = quizRecord(10, 8, Date.now() - 3_600_000);
+	record.questions[0]!.prompt = '<b>not html</b>';
+	const quiz = quizRow(record, Date.now() - 3_000_000, 'finished');
 	await page.evaluate(
-		() =>
+		(quiz) =>
 			new Promise<void>((resolve, reject) => {
 				const now = Date.now();
 				const day = 86_400_000;
@@ -88,14 +95,7 @@ async function seed(page: Page): Promise<void> {
 							source: 'review'
 						});
 					});
-					tx.objectStore('quizAttempts').add({
-						status: 'finished',
-						startedAt: now - 3_600_000,
-						finishedAt: now - 3_000_000,
-						score: 8,
-						maxScore: 10,
-						data: { note: '<b>not html</b>' }
-					});
+					tx.objectStore('quizAttempts').add(quiz);
 					tx.objectStore('settings').put({ key: 'newPerDay', value: 12 });
 					tx.oncomplete = () => {
 						db.close();
@@ -103,7 +103,8 @@ async function seed(page: Page): Promise<void> {
 					};
 					tx.onerror = () => reject(tx.error);
 				};
-			})
+			}),
+		quiz
 	);
 	// The app reads the rows afresh on a new load.
 	await page.reload();
@@ -123,7 +124,7 @@ test('export, reset and import through the interface restore identical data', as
 	expect(download.suggestedFilename()).toMatch(/^csto-study-backup-\d{4}-\d\d-\d\d\.json$/);
 	const path = await download.path();
 	const file = JSON.parse(readFileSync(path, 'utf8'));
-	expect(file).toMatchObject({ format: 'csto-study-backup', version: 1 });
+	expect(file).toMatchObject({ format: 'csto-study-backup', version: 2 });
 	expect([file.cards.length, file.reviews.length, file.quizAttempts.length]).toEqual([3, 5, 1]);
 
 	await page.getByRole('button', { name: 'Reset progress' }).click();
@@ -192,13 +193,10 @@ test('the deck for Anki and the progress CSV download with their headers', async
 	const anki = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export deck for Anki' }).click();
 	const ankiText = readFileSync(await (await anki).path(), 'utf8');
-	expect(ankiText.split('\n').slice(0, 3)).toEqual([
-		'#separator:tab',
-		'#html:false',
-		'#tags column:3'
-	]);
-	const notes = ankiText.split('\n').filter((line) => line.includes('\tcsto-study:'));
+	expect(ankiText.split('\n').slice(0, ANKI_HEADER.length)).toEqual([...ANKI_HEADER]);
+	const notes = readAsAnki(ankiText).records;
 	expect(notes.length).toBeGreaterThan(10);
+	for (const note of notes) expect(note).toHaveLength(4);
 
 	const csv = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export progress as CSV' }).click();

@@ -77,6 +77,11 @@ test('a failed write (quota exceeded) shows a clear message and the app goes on'
 	const alert = page.getByRole('alert');
 	await expect(alert).toBeVisible();
 	await expect(alert).toContainText(/not saved|could not|storage|space/i);
+	// Our words up front; the browser's own error only behind "Details".
+	await expect(alert).toContainText('This device has no room left');
+	await expect(alert.getByText(/QuotaExceededError/)).toBeHidden();
+	await alert.getByText('Details').click();
+	await expect(alert.getByText(/QuotaExceededError/)).toBeVisible();
 	// The card stays on screen and nothing was half-written.
 	await expect(page.locator('.front').first()).toHaveText(front);
 	expect(await readStore(page, 'reviews')).toHaveLength(0);
@@ -127,7 +132,11 @@ async function seedOldDatabase(page: Page, fixture: OldDatabase) {
 						const autoIncrement = primary!.startsWith('++');
 						const keyPath = primary!.replace('++', '');
 						const store = db.createObjectStore(name, { keyPath, autoIncrement });
-						for (const index of indexes) store.createIndex(index, index);
+						for (const index of indexes) {
+							// A compound index such as [state+due] has an array key path.
+							const keyPath = index.startsWith('[') ? index.slice(1, -1).split('+') : index;
+							store.createIndex(index, keyPath);
+						}
 					}
 				};
 				open.onerror = () => reject(open.error);
@@ -152,9 +161,11 @@ interface OldDatabase {
 	version: number;
 	stores: Record<string, string>;
 	rows: Record<string, Record<string, unknown>[]>;
+	/** What the upgrades change, by table and row id: every review's due time before the rating. */
+	afterUpgrade: Record<string, Record<string, Record<string, unknown>>>;
 }
 
-const FIXTURES = ['db-v1.json', 'db-v2.json'];
+const FIXTURES = ['db-v1.json', 'db-v2.json', 'db-v3-due-before.json'];
 
 for (const name of FIXTURES) {
 	test(`the app opened on a database from ${name} loses nothing`, async ({ watched: page }) => {
@@ -170,7 +181,10 @@ for (const name of FIXTURES) {
 		for (const [store, rows] of Object.entries(fixture.rows)) {
 			const stored = await readStore(page, store);
 			expect(stored, store).toHaveLength(rows.length);
-			for (const row of rows) expect(stored).toContainEqual(expect.objectContaining(row));
+			for (const row of rows) {
+				const changed = fixture.afterUpgrade[store]?.[String(row.id)] ?? {};
+				expect(stored).toContainEqual(expect.objectContaining({ ...row, ...changed }));
+			}
 		}
 		await page.goto('/stats');
 		await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
@@ -178,3 +192,42 @@ for (const name of FIXTURES) {
 		await expect(page.getByRole('spinbutton', { name: /New cards per day/i })).toHaveValue('12');
 	});
 }
+
+test('the app opened on a version-3 database moves the progress of merged questions to their new ids', async ({
+	watched: page
+}) => {
+	const fixture = JSON.parse(
+		readFileSync(resolve(import.meta.dirname, '../fixtures/db-v3.json'), 'utf8')
+	) as OldDatabase;
+	await page.goto('/robots.txt');
+	await seedOldDatabase(page, fixture);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+	await expect(page.getByTestId('reviews-today')).not.toHaveText('–');
+	const cards = await readStore<{ id: string; itemId: string; topic: string; reps: number }>(
+		page,
+		'cards'
+	);
+	// history/crrf-year and operations/crrf-year become one card replayed from both log rows; the
+	// reversed card of comparison/article-4-cst moves to the reversed card of the surviving item.
+	expect(cards.map((c) => c.id).sort()).toEqual([
+		'functions/article-4-collective-defence:reverse',
+		'members/current',
+		'operations/crrf-year'
+	]);
+	expect(cards.find((c) => c.id === 'operations/crrf-year')).toMatchObject({
+		itemId: 'operations/crrf-year',
+		topic: 'operations',
+		reps: 2
+	});
+	const reviews = await readStore<{ id: number; cardId: string }>(page, 'reviews');
+	expect(reviews.map((r) => [r.id, r.cardId])).toEqual([
+		[1, 'members/current'],
+		[2, 'operations/crrf-year'],
+		[3, 'operations/crrf-year'],
+		[4, 'functions/article-4-collective-defence:reverse']
+	]);
+	expect(await readStore(page, 'quizAttempts')).toHaveLength(1);
+	await page.goto('/settings');
+	await expect(page.getByRole('spinbutton', { name: /New cards per day/i })).toHaveValue('12');
+});

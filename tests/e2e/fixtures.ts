@@ -6,6 +6,7 @@ export const ROUTES = [
 	{ path: '/quiz', label: 'Quiz', heading: 'Quiz' },
 	{ path: '/review', label: 'Review', heading: 'Review' },
 	{ path: '/browse', label: 'Browse', heading: 'Browse' },
+	{ path: '/members', label: 'Members', heading: 'Members' },
 	{ path: '/stats', label: 'Stats', heading: 'Stats' },
 	{ path: '/settings', label: 'Settings', heading: 'Settings' }
 ] as const;

@@ -1,20 +1,63 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { serveStatic } from '../../scripts/static-server.js';
+import { ROOT, buildChanged, buildHere, replaceIn, versionOf } from './builds';
 import { ROUTES, expect, test } from './fixtures';
 
 // The tests that stop the server or swap builds serve the app themselves on a second port.
 const MAIN_PORT = Number(process.env.E2E_PORT ?? 4173);
 const OWN_PORT = Number(process.env.E2E_PORT_2 ?? MAIN_PORT + 1);
 const OWN_ORIGIN = `http://localhost:${OWN_PORT}`;
-const BUILD_A = process.env.BUILD_DIR ?? 'build';
-const BUILD_B = process.env.BUILD_DIR_B ?? 'build-offline-b';
-const KIT_OUT_B = process.env.KIT_OUT_DIR_B ?? '.svelte-kit-offline-b';
+const BUILD_A = resolve(ROOT, process.env.BUILD_DIR ?? 'build');
+const BUILD_B = resolve(ROOT, process.env.BUILD_DIR_B ?? 'build-offline-b');
+const BUILD_SAME = resolve(ROOT, process.env.BUILD_DIR_SAME ?? 'build-offline-same');
+const KIT_OUT_SAME = process.env.KIT_OUT_DIR_SAME ?? '.svelte-kit-offline-same';
+
+/** A sentence of the Stats page, whose code loads only on that route, and its wording in build B. */
+const STATS_TEXT_A = 'Cards you rated on each of the last 30 days.';
+const STATS_TEXT_B = 'Cards you rated in each of the last 30 days (a newer build).';
+/**
+ * How long a new version may take to install in the background (about 55 files; on a busy machine
+ * that takes longer than an assertion's usual 5 s).
+ */
+const INSTALL_MS = 60_000;
+/** The test-only schema version of build B (src/lib/data/db.ts) adds this index. */
+const TEST_SCHEMA_INDEX = 'cardId, reviewedAt, source';
+/** What the first tab says once the second opened a newer schema (src/lib/components/UpdateBanner.svelte). */
+const OUTDATED_BANNER =
+	'CSTO Study was updated in another tab, so this tab can no longer save your progress.';
+
+let builtB: string | undefined;
+/**
+ * Build B: the same source with one sentence of the Stats page changed, and the test-only extra
+ * schema version switched on. Built once per test worker (it takes a minute on two cores).
+ */
+function buildB(): string {
+	builtB ??= buildChanged(
+		BUILD_B,
+		(root) => replaceIn(root, 'src/routes/stats/+page.svelte', STATS_TEXT_A, STATS_TEXT_B),
+		{ VITE_TEST_SCHEMA_BUMP: '1' }
+	);
+	return builtB;
+}
+
+/** Every JavaScript file a build ships, as one text. */
+function javaScriptOf(buildDir: string): string {
+	const dir = join(buildDir, '_app/immutable');
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((path) => path.endsWith('.js'))
+		.map((path) => readFileSync(join(dir, path), 'utf8'))
+		.join('\n');
+}
+
+/** The name of a version's cache: the version, then a hash of its file list (src/service-worker.ts). */
+function cacheOf(version: string): RegExp {
+	return new RegExp(`^csto-study-${version}-[0-9a-f]{8}$`);
+}
 
 async function stop(server: Server): Promise<void> {
 	await new Promise((done) => {
@@ -23,19 +66,33 @@ async function stop(server: Server): Promise<void> {
 	});
 }
 
-function versionOf(buildDir: string): string {
-	return JSON.parse(readFileSync(join(buildDir, '_app/version.json'), 'utf8')).version;
-}
-
 /** Waits until the service worker has installed (so the cache is full) and controls the page. */
 async function waitForOfflineReady(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
+/** Whether a new version waits, and whether one is still installing. */
+function workers(page: Page): Promise<{ isWaiting: boolean; isInstalling: boolean }> {
+	return page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		return {
+			isWaiting: Boolean(registration?.waiting),
+			isInstalling: Boolean(registration?.installing)
+		};
+	});
+}
+
 /** The header's offline indicator. */
 function offlineStatus(page: Page) {
 	return page.getByRole('banner').getByRole('status').filter({ hasText: 'Offline' });
+}
+
+/** A link of the main navigation. */
+function navLink(page: Page, label: string) {
+	return page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: label, exact: true });
 }
 
 /** Accessibility violations (WCAG A and AA) inside `selector`, in the light and the dark theme. */
@@ -52,8 +109,46 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
 	return found;
 }
 
+/** The paths of every file a build serves besides its service worker, as the worker caches them. */
+function builtPaths(buildDir: string): string[] {
+	return readdirSync(buildDir, { recursive: true, encoding: 'utf8' })
+		.map((path) => path.split('\\').join('/'))
+		.filter((path) => path !== 'service-worker.js' && !statSync(join(buildDir, path)).isDirectory())
+		.map((path) =>
+			// Prerendered pages are cached by their URL; the SPA fallback by its file name.
+			path.endsWith('.html') && path !== '200.html'
+				? `/${path.replace(/\.html$/, '').replace(/(^|\/)index$/, '')}`
+				: `/${path}`
+		)
+		.sort();
+}
+
+/** The paths of everything in the app's one cache. */
+function cachedPaths(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const [name] = await caches.keys();
+		const requests = await (await caches.open(name!)).keys();
+		return requests.map((request) => new URL(request.url).pathname).sort();
+	});
+}
+
 function cacheNames(page: Page): Promise<string[]> {
 	return page.evaluate(() => caches.keys());
+}
+
+/** The version IndexedDB reports for the app's database (Dexie's version n is 10n). */
+function dbVersion(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((done, fail) => {
+				const request = indexedDB.open('csto-study');
+				request.onerror = () => fail(request.error);
+				request.onsuccess = () => {
+					done(request.result.version);
+					request.result.close();
+				};
+			})
+	);
 }
 
 /** Counts what the learner has done, straight from IndexedDB (not through the app's own code). */
@@ -82,7 +177,7 @@ function countProgress(page: Page): Promise<{ reviews: number; finishedQuizzes: 
 
 /** Reviews one card with the visible buttons, as a learner would. */
 async function reviewOneCard(page: Page): Promise<void> {
-	await page.getByRole('link', { name: 'Review', exact: true }).click();
+	await navLink(page, 'Review').click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
 	await page.getByRole('button', { name: 'Show answer' }).click();
 	await page.getByRole('button', { name: /^Good\b/ }).click();
@@ -92,7 +187,7 @@ async function reviewOneCard(page: Page): Promise<void> {
 
 /** Takes a quiz to its results, answering "Don't know" to every question. */
 async function takeQuiz(page: Page): Promise<void> {
-	await page.getByRole('link', { name: 'Quiz', exact: true }).click();
+	await navLink(page, 'Quiz').click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
 	await page.getByRole('button', { name: 'Start quiz' }).click();
 	// Only enabled buttons: each one is disabled while the previous answer is being saved.
@@ -112,6 +207,27 @@ async function takeQuiz(page: Page): Promise<void> {
 	}
 	await expect(page.getByRole('button', { name: 'See results' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: "Don't know" })).toHaveCount(0);
+}
+
+/** Every route by direct load, then by client-side navigation from Home; Stats shows `statsText`. */
+async function visitEveryRoute(page: Page, statsText: string): Promise<void> {
+	for (const route of ROUTES) {
+		await page.goto(route.path);
+		await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
+		if (route.path === '/stats') await expect(page.getByText(statsText)).toBeVisible();
+	}
+	// A URL that was never prerendered (a shared quiz link) gets the SPA fallback.
+	await page.goto('/quiz?topics=members&seed=7');
+	await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+
+	// Client-side navigation from a fresh load of Home, so that each route's code loads now.
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+	for (const route of [...ROUTES.slice(1), ROUTES[0]]) {
+		await navLink(page, route.label).click();
+		await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
+		if (route.path === '/stats') await expect(page.getByText(statsText)).toBeVisible();
+	}
 }
 
 test.describe('served on its own port, so the server can be stopped or replaced', () => {
@@ -138,20 +254,18 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await page.goto('/');
 		await waitForOfflineReady(page);
 		await expect(offlineStatus(page)).toHaveCount(0);
+		// Every file of the build is cached: every page, and every chunk a route may load later.
+		expect(await cachedPaths(page)).toEqual(builtPaths(BUILD_A));
 
 		await stopServer();
 		await context.setOffline(true);
 		await page.reload();
 		await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+		// The service worker answered from its cache and told the page why, whatever
+		// navigator.onLine says (it stays true here in some Chromium builds).
 		await expect(offlineStatus(page)).toBeVisible();
 
-		for (const route of ROUTES) {
-			await page.goto(route.path);
-			await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
-		}
-		// A URL that was never prerendered (a shared quiz link) still gets the app.
-		await page.goto('/quiz?topics=members&seed=7');
-		await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+		await visitEveryRoute(page, STATS_TEXT_A);
 
 		await page.goto('/');
 		await reviewOneCard(page);
@@ -182,66 +296,223 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await context.close();
 	});
 
-	test('a new build waits for "Reload to update", then replaces the old version and its cache', async ({
-		watched: page
+	test('a new build installs in the background and waits: online reloads keep the old version, every route works offline, and "Reload to update" moves on with nothing lost', async ({
+		watched: page,
+		context
 	}) => {
-		test.setTimeout(120_000);
-		execFileSync('npm', ['run', '--silent', 'build'], {
-			env: { ...process.env, BUILD_DIR: BUILD_B, KIT_OUT_DIR: KIT_OUT_B }
-		});
-		const [versionA, versionB] = [versionOf(BUILD_A), versionOf(BUILD_B)];
+		test.setTimeout(360_000);
+		const [versionA, versionB] = [versionOf(BUILD_A), versionOf(buildB())];
 		expect(versionB).not.toBe(versionA);
 
 		await serve(BUILD_A);
 		await page.goto('/');
 		await waitForOfflineReady(page);
-		expect(await cacheNames(page)).toEqual([`csto-study-${versionA}`]);
+		expect(await cacheNames(page)).toEqual([expect.stringMatching(cacheOf(versionA))]);
+		await reviewOneCard(page);
+		await takeQuiz(page);
+		const progress = await countProgress(page);
+		const schemaA = await dbVersion(page);
 
+		// The new build is deployed. The next navigation makes the browser fetch the new service
+		// worker, which installs beside the old one and waits.
 		await stopServer();
-		await serve(BUILD_B);
-		// The navigation makes the browser fetch the new service worker; a review then begins.
-		await page.goto('/review');
+		await serve(buildB());
+		await page.reload();
+		const reload = page.getByRole('button', { name: 'Reload to update' });
+		await expect(reload).toBeVisible({ timeout: INSTALL_MS });
+		expect(await workers(page)).toEqual({ isWaiting: true, isInstalling: false });
+		expect(await cacheNames(page)).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(cacheOf(versionA)),
+				expect.stringMatching(cacheOf(versionB))
+			])
+		);
+		// Online reloads, by direct load and by client-side navigation, still run the old version.
+		await page.goto('/stats');
+		await expect(page.getByText(STATS_TEXT_A)).toBeVisible();
+		await page.reload();
+		await expect(page.getByText(STATS_TEXT_A)).toBeVisible();
+		await navLink(page, 'Home').click();
+		await navLink(page, 'Stats').click();
+		await expect(page.getByText(STATS_TEXT_A)).toBeVisible();
+		await expect(page.getByText(STATS_TEXT_B)).toHaveCount(0);
+
+		// A review in progress is not interrupted; "Later" hides the banner until the next load.
+		await navLink(page, 'Review').click();
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await page.evaluate(() => Object.assign(window, { reviewInProgress: true }));
-
-		const reload = page.getByRole('button', { name: 'Reload to update' });
 		await expect(reload).toBeVisible();
 		expect(await axeViolations(page, 'header')).toEqual([]);
-		// The new version waits: the review in progress is not interrupted.
-		expect(
-			await page.evaluate(async () => {
-				const registration = await navigator.serviceWorker.getRegistration();
-				return {
-					isWaiting: Boolean(registration?.waiting),
-					sameDocument: 'reviewInProgress' in window
-				};
-			})
-		).toEqual({ isWaiting: true, sameDocument: true });
-		await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
-		expect(await cacheNames(page)).toContain(`csto-study-${versionA}`);
-
-		// "Later" hides the banner; the new version keeps waiting and is offered again on the next load.
 		await page.getByRole('button', { name: 'Later' }).click();
 		await expect(reload).toHaveCount(0);
-		await page.reload();
-		await expect(reload).toBeVisible();
-		expect(await cacheNames(page)).toContain(`csto-study-${versionA}`);
+		await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
+		expect(await page.evaluate(() => 'reviewInProgress' in window)).toBe(true);
 
+		// Offline while the update waits: every route of the version in use works, and its cache is
+		// still there (the waiting worker deletes nothing).
+		await stopServer();
+		await context.setOffline(true);
+		await visitEveryRoute(page, STATS_TEXT_A);
+		await expect(offlineStatus(page)).toBeVisible();
+		await expect(reload).toBeVisible();
+		expect(await cacheNames(page)).toContainEqual(expect.stringMatching(cacheOf(versionA)));
+
+		// Back online, in the middle of a review, the learner chooses to update.
+		await context.setOffline(false);
+		await serve(buildB());
+		await navLink(page, 'Review').click();
+		await page.getByRole('button', { name: 'Show answer' }).click();
 		await page.evaluate(() => Object.assign(window, { beforeUpdate: true }));
 		await reload.click();
 		await page.waitForFunction(() => !('beforeUpdate' in window));
 		await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
 		await expect(reload).toHaveCount(0);
-		expect(await cacheNames(page)).toEqual([`csto-study-${versionB}`]);
-		expect(
-			await page.evaluate(async () => {
-				const registration = await navigator.serviceWorker.getRegistration();
-				return {
-					hasWaiting: Boolean(registration?.waiting),
-					isActive: Boolean(registration?.active)
-				};
-			})
-		).toEqual({ hasWaiting: false, isActive: true });
+		await navLink(page, 'Stats').click();
+		await expect(page.getByText(STATS_TEXT_B)).toBeVisible();
+		expect(await cacheNames(page)).toEqual([expect.stringMatching(cacheOf(versionB))]);
+		expect(await workers(page)).toEqual({ isWaiting: false, isInstalling: false });
+		// Build B's newer schema upgraded the database, and every review and quiz is still there.
+		expect(await dbVersion(page)).toBe(schemaA + 10);
+		expect(await countProgress(page)).toEqual(progress);
+	});
+
+	test('closing every tab of the app also moves it to the waiting version', async ({
+		watched: page,
+		context
+	}) => {
+		test.setTimeout(240_000);
+		const newer = buildB();
+		await serve(BUILD_A);
+		await page.goto('/stats');
+		await waitForOfflineReady(page);
+		await stopServer();
+		await serve(newer);
+		await page.reload();
+		await expect(page.getByRole('button', { name: 'Reload to update' })).toBeVisible({
+			timeout: INSTALL_MS
+		});
+		await expect(page.getByText(STATS_TEXT_A)).toBeVisible();
+
+		// Watch the workers from a tab that is not the app's (about:blank), then close the app's tab.
+		const watcher = await context.newPage();
+		const cdp = await context.newCDPSession(watcher);
+		const statuses = new Map<string, string>();
+		cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+			for (const version of versions) statuses.set(version.versionId, version.status);
+		});
+		await cdp.send('ServiceWorker.enable');
+		await expect
+			.poll(() => [...statuses.values()].sort(), { timeout: INSTALL_MS })
+			.toEqual(['activated', 'installed']);
+		await page.close();
+		await expect
+			.poll(() => [...statuses.values()].sort(), { timeout: INSTALL_MS })
+			.toEqual(['activated', 'redundant']);
+
+		await watcher.goto('/stats');
+		await expect(watcher.getByText(STATS_TEXT_B)).toBeVisible();
+		await expect(watcher.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
+	});
+
+	test('two builds of the same source have the same version, and no update is offered', async ({
+		watched: page
+	}) => {
+		test.setTimeout(240_000);
+		const same = buildHere(BUILD_SAME, KIT_OUT_SAME);
+		expect(versionOf(same)).toBe(versionOf(BUILD_A));
+		expect(readFileSync(join(same, 'service-worker.js'))).toEqual(
+			readFileSync(join(BUILD_A, 'service-worker.js'))
+		);
+
+		await serve(BUILD_A);
+		await page.goto('/');
+		await waitForOfflineReady(page);
+		const cachesBefore = await cacheNames(page);
+		await stopServer();
+		await serve(same);
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+		// update() settles once the browser has compared the served worker with the active one.
+		await page.evaluate(async () => {
+			await (await navigator.serviceWorker.getRegistration())?.update();
+		});
+		expect(await workers(page)).toEqual({ isWaiting: false, isInstalling: false });
+		await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
+		expect(await cacheNames(page)).toEqual(cachesBefore);
+	});
+
+	test('two tabs: a newer schema opened in the second upgrades the database at once; the first says so and keeps a refused rating on screen', async ({
+		watched: page,
+		context
+	}) => {
+		test.setTimeout(360_000);
+		const newer = buildB();
+		// The test-only schema version is in build B and in no normal build.
+		expect(javaScriptOf(newer)).toContain(TEST_SCHEMA_INDEX);
+		expect(javaScriptOf(BUILD_A)).not.toContain(TEST_SCHEMA_INDEX);
+
+		await serve(BUILD_A);
+		await page.goto('/review');
+		await waitForOfflineReady(page);
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		const schemaA = await dbVersion(page);
+		const before = await countProgress(page);
+
+		// The second tab runs build B straight from the server (past the first version's worker).
+		await stopServer();
+		await serve(newer);
+		const second = await context.newPage();
+		const cdp = await context.newCDPSession(second);
+		await cdp.send('Network.enable');
+		await cdp.send('Network.setBypassServiceWorker', { bypass: true });
+		await second.goto('/review');
+		// It could open the database only because the first tab's connection gave way.
+		await second.getByRole('button', { name: 'Show answer' }).click();
+		expect(await dbVersion(second)).toBe(schemaA + 10);
+
+		// The first tab says so, and a rating there is refused with the reason; the card stays.
+		await expect(page.getByRole('banner').getByText(OUTDATED_BANNER)).toBeVisible({
+			timeout: 15_000
+		});
+		await page.getByRole('button', { name: /^Good\b/ }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'Your rating could not be saved, so the card is still here. CSTO Study was updated in another tab'
+		);
+		await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
+		expect(await countProgress(second)).toEqual(before);
+
+		// The newer tab saves.
+		await second.getByRole('button', { name: /^Good\b/ }).click();
+		await expect
+			.poll(() => countProgress(second))
+			.toEqual({ ...before, reviews: before.reviews + 1 });
+		const afterSecond = await countProgress(second);
+
+		// An older tab opened now (the first version's worker still serves it) finds the newer
+		// database: it says so, and deletes nothing.
+		const third = await context.newPage();
+		await third.goto('/');
+		await expect(third.getByRole('banner').getByText(OUTDATED_BANNER)).toBeVisible({
+			timeout: 15_000
+		});
+		expect(await dbVersion(third)).toBe(schemaA + 10);
+		expect(await countProgress(third)).toEqual(afterSecond);
+		await third.close();
+
+		// "Reload to update" in the first tab lets the waiting version take over; it saves again.
+		await expect
+			.poll(() => workers(page), { timeout: INSTALL_MS })
+			.toEqual({ isWaiting: true, isInstalling: false });
+		await page.evaluate(() => Object.assign(window, { beforeUpdate: true }));
+		await page.getByRole('button', { name: 'Reload to update' }).click();
+		await page.waitForFunction(() => !('beforeUpdate' in window));
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		await page.getByRole('button', { name: /^Good\b/ }).click();
+		await expect
+			.poll(() => countProgress(page))
+			.toEqual({ ...afterSecond, reviews: afterSecond.reviews + 1 });
+		await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
+		await second.close();
 	});
 });
 
@@ -309,17 +580,58 @@ test('the service worker controls the page after the first load', async ({ watch
 	await expect(page.getByText('Ready: the whole app works with no network.')).toBeVisible();
 });
 
-test('the header shows "Offline" while the network is down', async ({ watched: page, context }) => {
+test('the header shows "Offline" when requests fail, whatever navigator.onLine says, and clears when one gets through', async ({
+	watched: page,
+	context
+}) => {
+	// axe runs twice (light and dark) on a busy machine.
+	test.setTimeout(120_000);
+	// As on a captive portal, or in Chromium builds where navigator.onLine stays true: the page
+	// never hears the browser's own verdict.
+	await page.addInitScript(() => {
+		Object.defineProperty(Navigator.prototype, 'onLine', { get: () => true });
+		for (const type of ['online', 'offline']) {
+			window.addEventListener(type, (event) => event.stopImmediatePropagation(), true);
+		}
+	});
 	await page.goto('/settings');
 	await waitForOfflineReady(page);
 	const indicator = offlineStatus(page);
 	await expect(indicator).toHaveCount(0);
 	await context.setOffline(true);
+	// Moving to another page asks the network, and the service worker answers from its cache.
+	await navLink(page, 'Browse').click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Browse' })).toBeVisible();
 	await expect(indicator).toBeVisible();
 	await expect(indicator).toContainText('your progress is saved on this device');
 	expect(await axeViolations(page, 'header')).toEqual([]);
 	await context.setOffline(false);
+	await navLink(page, 'Stats').click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
 	await expect(indicator).toHaveCount(0);
+});
+
+test('the first visit on a slow network still gets the network and renders, then works from the cache', async ({
+	watched: page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	// Slower than a poor 3G connection.
+	await cdp.send('Network.emulateNetworkConditions', {
+		offline: false,
+		latency: 400,
+		downloadThroughput: 40 * 1024,
+		uploadThroughput: 20 * 1024
+	});
+	await page.goto('/', { timeout: 90_000 });
+	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible({
+		timeout: 90_000
+	});
+	await waitForOfflineReady(page);
+	await page.goto('/stats');
+	await expect(page.getByText(STATS_TEXT_A)).toBeVisible();
 });
 
 test('Settings shows whether storage is persistent and how much is used', async ({

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, readStore, test } from './fixtures';
 
 interface StoredReview {
 	cardId: string;
@@ -101,6 +101,43 @@ test('undo brings the last card back and removes its rating', async ({ watched: 
 	await expect(page.getByText('Card buried until tomorrow.')).toBeVisible();
 	await page.getByRole('button', { name: 'Undo' }).click();
 	await expect(question(page)).toHaveText(first);
+});
+
+test('undo works on a card that already had a stored row: a rating, Bury and Suspend (issue 18)', async ({
+	watched: page
+}) => {
+	// Playwright's clock instead of waiting a real minute for the learning card to come back.
+	await page.clock.install();
+	await page.goto('/review');
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	const first = (await question(page).textContent()) ?? '';
+	await page.keyboard.press('Space');
+	await page.keyboard.press('1');
+	await expect(question(page)).not.toHaveText(first);
+	const cardsAfterAgain = await readStore(page, 'cards');
+	expect(cardsAfterAgain).toHaveLength(1);
+
+	await page.clock.fastForward('02:00');
+	await page.reload();
+	await expect(question(page)).toHaveText(first);
+	await page.keyboard.press('Space');
+	await page.keyboard.press('3');
+	await expect(question(page)).not.toHaveText(first);
+	expect(await readLog(page)).toHaveLength(2);
+	await page.keyboard.press('z');
+	await expect(question(page)).toHaveText(first);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	expect((await readLog(page)).map((row) => row.rating)).toEqual([1]);
+	expect(await readStore(page, 'cards')).toEqual(cardsAfterAgain);
+
+	for (const action of ['Bury', 'Suspend']) {
+		await page.getByRole('button', { name: action }).click();
+		await expect(question(page)).not.toHaveText(first);
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect(question(page)).toHaveText(first);
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		expect(await readStore(page, 'cards')).toEqual(cardsAfterAgain);
+	}
 });
 
 test('once the answer is shown, Space or Enter rates Good; on a rating button they press only it', async ({

@@ -10,6 +10,8 @@ for (const route of ROUTES) {
 }
 
 test('every nav link works by keyboard alone', async ({ watched: page }) => {
+	// Seven routes, Browse with its ~200 items among them: more than the default 30 s on two busy cores.
+	test.setTimeout(90_000);
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 	const nav = page.getByRole('navigation', { name: 'Main' });

@@ -74,6 +74,25 @@ export const APP_STATES: AppState[] = [
 		}
 	},
 	{ name: 'browse', reach: (page) => visit(page, '/browse', 'Browse') },
+	{ name: 'members', reach: (page) => visit(page, '/members', 'Members') },
+	{
+		name: 'members-card',
+		reach: async (page) => {
+			await visit(page, '/members', 'Members');
+			await page.getByLabel('Year').fill('2008');
+			await page.getByRole('button', { name: 'Uzbekistan: show its card' }).click();
+			await expect(page.getByRole('heading', { level: 3, name: 'Uzbekistan' })).toBeFocused();
+		}
+	},
+	{
+		name: 'quiz-map',
+		reach: async (page) => {
+			// Map questions only, with a fixed seed: a question with the map and its options.
+			await page.goto('/quiz?seed=map0&n=5&types=map&mode=practice');
+			await expect(page.getByText(/^Question 1 of 5$/)).toBeVisible();
+			await expect(page.locator('form.question .state-map')).toBeVisible();
+		}
+	},
 	{
 		name: 'stats',
 		reach: async (page) => {

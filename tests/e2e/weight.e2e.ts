@@ -6,6 +6,8 @@ import { expect, test } from './fixtures';
 
 /** The gzip JavaScript budget of a first visit to Home, set just above the measured size. */
 const HOME_JS_BUDGET_KB = 88;
+/** What a first visit to Members may load beyond Home's JavaScript (issue 16: under 60 KB). */
+const MEMBERS_EXTRA_JS_KB = 60;
 const BUILD = resolve(import.meta.dirname, '../..', process.env.BUILD_DIR ?? 'build');
 
 // No service worker: it would fetch every file of the build for the offline cache.
@@ -53,4 +55,31 @@ test('Home loads neither the whole bank, the import code nor the charts', async 
 	expect(stats).toMatch(/Reviews per day/);
 	const settings = [...(await scriptsLoadedBy(page, '/settings')).values()].join('\n');
 	expect(settings).toContain('backup-worker');
+});
+
+test(`Members loads the map, and at most ${MEMBERS_EXTRA_JS_KB} KB of gzip JavaScript beyond Home's`, async ({
+	watched: page
+}) => {
+	const home = await scriptsLoadedBy(page, '/');
+	// A property of the projected map and one of the membership data that nothing else contains.
+	expect([...home.values()].join('\n')).not.toContain('insetFrame');
+	expect([...home.values()].join('\n')).not.toContain('charterInForce');
+	const members = await scriptsLoadedBy(page, '/members');
+	await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
+	const text = [...members.values()].join('\n');
+	expect(text).toContain('insetFrame');
+	expect(text).toContain('charterInForce');
+	expect(gzipKb(members.values())).toBeLessThanOrEqual(gzipKb(home.values()) + MEMBERS_EXTRA_JS_KB);
+});
+
+test("the memory model's worker and WASM load only when the learner trains", async ({
+	watched: page
+}) => {
+	const requested: string[] = [];
+	page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+	await page.goto('/', { waitUntil: 'networkidle' });
+	await page.goto('/settings', { waitUntil: 'networkidle' });
+	await expect(page.getByRole('heading', { name: 'Your memory model' })).toBeVisible();
+	expect(requested.length).toBeGreaterThan(3);
+	expect(requested.filter((path) => /\.wasm$|memory-model\.worker/.test(path))).toEqual([]);
 });

@@ -33,7 +33,7 @@ export function installProbes(): void {
 	}).observe({ type: 'longtask', buffered: true });
 	addEventListener(
 		'keydown',
-		(event) => {
+		(event: KeyboardEvent) => {
 			if (event.key === '3') probes.rateKeyAt = event.timeStamp;
 		},
 		true

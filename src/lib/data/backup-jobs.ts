@@ -1,33 +1,53 @@
 import { AppError } from '../domain/errors';
-import type { BackupSummary } from '../domain/backup/merge';
-import type { BackupProgress, ImportResult, OnBackupProgress } from './backup';
-import type { BackupJob, BackupReply } from './backup-worker';
+import type { BackupProgress, ExportedBackup, ImportResult, OnBackupProgress } from './backup';
+import type { BackupJob, ReadBackupSummary } from './backup-job';
+import type { BackupReply } from './backup-worker';
 
-export type { BackupProgress, ImportResult };
+export type { BackupProgress, ExportedBackup, ImportResult, ReadBackupSummary };
+
+/** The error a worker reported, rebuilt on the page: ours as an AppError, others by their name. */
+function rebuildError(reply: Extract<BackupReply, { type: 'failed' }>): Error {
+	if (reply.isOurs) return new AppError(reply.message);
+	const error = new Error(reply.message);
+	error.name = reply.name;
+	return error;
+}
 
 /**
  * The backup's export and import, run in a worker (src/lib/data/backup-worker.ts) so that the page
- * keeps drawing its progress and answering input. One job at a time; `close()` ends the worker and
- * drops a backup read but not applied.
+ * keeps drawing its progress and answering input; on the page itself where a module worker cannot
+ * start. One job at a time; `close()` ends the worker and drops a backup read but not applied.
  */
 export class BackupJobs {
-	#worker = new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module' });
+	#worker = typeof Worker === 'function' ? this.#startWorker() : undefined;
+	#onPage: Promise<(job: BackupJob, onProgress: OnBackupProgress) => Promise<unknown>> | undefined;
 
-	#run<T>(job: BackupJob, onProgress?: OnBackupProgress): Promise<T> {
+	#startWorker(): Worker {
+		return new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module' });
+	}
+
+	async #run<T>(job: BackupJob, onProgress: OnBackupProgress = () => undefined): Promise<T> {
+		const worker = this.#worker;
+		if (!worker) {
+			this.#onPage ??= import('./backup-job').then(({ createBackupRunner }) =>
+				createBackupRunner()
+			);
+			return (await this.#onPage)(job, onProgress) as Promise<T>;
+		}
 		return new Promise<T>((resolve, reject) => {
 			const stop = () => {
-				this.#worker.removeEventListener('message', onMessage);
-				this.#worker.removeEventListener('error', onError);
+				worker.removeEventListener('message', onMessage);
+				worker.removeEventListener('error', onError);
 			};
 			const onMessage = (event: MessageEvent<BackupReply>) => {
 				const reply = event.data;
 				if (reply.type === 'progress') {
-					onProgress?.(reply.progress);
+					onProgress(reply.progress);
 					return;
 				}
 				stop();
 				if (reply.type === 'done') resolve(reply.result as T);
-				else reject(new AppError(reply.message));
+				else reject(rebuildError(reply));
 			};
 			const onError = (event: ErrorEvent) => {
 				stop();
@@ -35,9 +55,9 @@ export class BackupJobs {
 					new AppError(`The backup worker stopped (${event.message || 'it could not load'}).`)
 				);
 			};
-			this.#worker.addEventListener('message', onMessage);
-			this.#worker.addEventListener('error', onError);
-			this.#worker.postMessage(job);
+			worker.addEventListener('message', onMessage);
+			worker.addEventListener('error', onError);
+			worker.postMessage(job);
 		});
 	}
 
@@ -45,13 +65,13 @@ export class BackupJobs {
 	exportBackup(
 		options: { appVersion: string; now: number },
 		onProgress?: OnBackupProgress
-	): Promise<Blob> {
+	): Promise<ExportedBackup> {
 		return this.#run({ type: 'export', ...options }, onProgress);
 	}
 
-	/** Reads and checks a backup file, keeping it in the worker; resolves to what it holds. */
-	readBackup(file: Blob, onProgress?: OnBackupProgress): Promise<BackupSummary> {
-		return this.#run({ type: 'read', file }, onProgress);
+	/** Reads and checks a backup file (at `now`), keeping it aside; resolves to what it holds. */
+	readBackup(file: Blob, now: number, onProgress?: OnBackupProgress): Promise<ReadBackupSummary> {
+		return this.#run({ type: 'read', file, now }, onProgress);
 	}
 
 	/** Applies the backup read last, in one transaction (see `applyBackup`). */
@@ -60,6 +80,6 @@ export class BackupJobs {
 	}
 
 	close(): void {
-		this.#worker.terminate();
+		this.#worker?.terminate();
 	}
 }

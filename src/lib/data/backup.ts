@@ -1,16 +1,25 @@
 import type { Backup, BackupCard, BackupQuizAttempt, BackupReview } from '../domain/backup/schema';
 import { BACKUP_TABLES, type BackupTables } from '../domain/backup/schema';
 import {
+	BackupTextReader,
 	checkBackupConsistency,
-	checkBackupEnvelope,
 	checkBackupRows,
-	checkBackupSize,
-	parseBackupJson
+	checkQuarantineRows,
+	upgradeBackupTables
 } from '../domain/backup/parse';
+import type { QuarantineEntry } from '../domain/integrity/repair';
+import { describeProblem, ROW_VALIDATORS } from '../domain/integrity/rows';
 import { planMerge } from '../domain/backup/merge';
+import { renameBackupIds } from '../domain/backup/rename';
 import { writeBackupJson } from '../domain/backup/write';
 import { toProgressCsv } from '../domain/backup/csv';
-import type { CardRow, CstoDb, QuizAttemptRow, ReviewRow } from './db';
+import {
+	QUESTION_ID_RENAMES,
+	type CardRow,
+	type CstoDb,
+	type QuizAttemptRow,
+	type ReviewRow
+} from './db';
 
 // The backup schema lives in the domain, which cannot see db.ts; these lines fail to compile if the
 // two ever disagree on a field.
@@ -55,22 +64,74 @@ export async function readAllTables(db: CstoDb): Promise<BackupTables> {
 	});
 }
 
+/** What an export wrote: the file, and how many damaged rows went into its quarantine list. */
+export interface ExportedBackup {
+	file: Blob;
+	/** Rows that failed the validator: written to the file's quarantine list, not to their table. */
+	setAside: number;
+}
+
+/**
+ * Splits what is stored into the rows the validator accepts and the damaged ones, which go to the
+ * quarantine list (after the quarantine table's own entries) so that the file always imports.
+ */
+function separateDamaged(
+	stored: BackupTables,
+	quarantined: readonly QuarantineEntry[],
+	now: number
+): { tables: BackupTables; quarantine: QuarantineEntry[]; setAside: number } {
+	const tables: BackupTables = { cards: [], reviews: [], quizAttempts: [], settings: [] };
+	const quarantine = [...quarantined];
+	for (const table of BACKUP_TABLES) {
+		const validate = ROW_VALIDATORS[table];
+		const keyOf = (row: Record<string, unknown>) => String(table === 'settings' ? row.key : row.id);
+		for (const row of stored[table] as unknown as Record<string, unknown>[]) {
+			const problem = validate(row, now);
+			if (!problem) (tables[table] as unknown[]).push(row);
+			else {
+				quarantine.push({
+					table,
+					key: keyOf(row),
+					row,
+					problem: describeProblem(problem),
+					action: 'set aside',
+					quarantinedAt: now
+				});
+			}
+		}
+	}
+	return { tables, quarantine, setAside: quarantine.length - quarantined.length };
+}
+
 /**
  * Exports every table as one backup file (JSON): format name and version, app version, export time,
- * settings, cards, reviews and quiz attempts. The text is built in chunks, pausing between them.
+ * settings, cards, reviews and quiz attempts, then the quarantine list. A row that fails the validator
+ * goes to the quarantine list instead of its table, so that import always accepts the file; nothing
+ * stored is changed. The text is built in chunks, pausing between them.
  */
 export async function exportBackup(
 	db: CstoDb,
 	options: { appVersion: string; now: number; onProgress?: OnBackupProgress }
-): Promise<Blob> {
-	const tables = await readAllTables(db);
-	const total = BACKUP_TABLES.reduce((sum, table) => sum + tables[table].length, 0);
+): Promise<ExportedBackup> {
+	const [stored, quarantined] = await db.transaction(
+		'r',
+		[db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine],
+		() => Promise.all([readAllTables(db), db.quarantine.toArray()])
+	);
+	const { tables, quarantine, setAside } = separateDamaged(
+		stored,
+		quarantined.map(({ id: _id, ...entry }) => entry),
+		options.now
+	);
+	const total =
+		BACKUP_TABLES.reduce((sum, table) => sum + tables[table].length, 0) + quarantine.length;
 	const parts: string[] = [];
 	let sincePause = 0;
 	for (const { part, rowsDone } of writeBackupJson(
 		{ appVersion: options.appVersion, exportedAt: options.now },
 		tables,
-		CHUNK
+		CHUNK,
+		quarantine
 	)) {
 		parts.push(part);
 		if (rowsDone - sincePause >= CHUNK) {
@@ -80,35 +141,58 @@ export async function exportBackup(
 		}
 	}
 	options.onProgress?.({ phase: 'writing', done: total, total });
-	return new Blob(parts, { type: 'application/json' });
+	return { file: new Blob(parts, { type: 'application/json' }), setAside };
+}
+
+/** Reads a file's text piece by piece (never the whole text at once) into the backup reader. */
+async function readInPieces(file: Blob, reader: BackupTextReader): Promise<void> {
+	// Blob.stream is missing in some older browsers (and in jsdom): read the text whole there.
+	if (typeof file.stream !== 'function') {
+		reader.push(await file.text());
+		return;
+	}
+	const pieces = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+	for (;;) {
+		const { done, value } = await pieces.read();
+		if (done) return;
+		reader.push(value);
+	}
 }
 
 /**
  * Reads and validates a whole backup file without touching the database: refuses (BackupError) a file
- * over 50 MB, not JSON, cut short, of another format or a newer version, or with any wrong value,
- * naming the problem. Rows are checked in chunks, pausing between them.
+ * not JSON, cut short, of another format or a newer version, with a row larger than any backup has,
+ * or with any value the validator refuses at `now`, naming the problem. The file is read in pieces,
+ * whatever its size (what export writes, import reads); rows are checked in chunks, pausing between them.
  */
 export async function readBackupFile(
 	file: Blob,
-	options: { onProgress?: OnBackupProgress } = {}
+	options: { now: number; onProgress?: OnBackupProgress }
 ): Promise<Backup> {
-	checkBackupSize(file.size);
 	options.onProgress?.({ phase: 'reading', done: 0, total: 0 });
-	const envelope = checkBackupEnvelope(parseBackupJson(await file.text()));
+	const reader = new BackupTextReader();
+	await readInPieces(file, reader);
+	const envelope = reader.finish();
 	const total = BACKUP_TABLES.reduce((sum, table) => sum + envelope.rows[table].length, 0);
 	const tables: BackupTables = { cards: [], reviews: [], quizAttempts: [], settings: [] };
 	let done = 0;
 	for (const table of BACKUP_TABLES) {
 		const rows = envelope.rows[table];
 		for (let start = 0; start < rows.length; start += CHUNK) {
-			checkBackupRows(table, rows, start, start + CHUNK, tables[table]);
+			checkBackupRows(table, rows, start, start + CHUNK, tables[table], options.now);
 			done += Math.min(CHUNK, rows.length - start);
 			options.onProgress?.({ phase: 'checking', done, total });
 			await pause();
 		}
 	}
 	checkBackupConsistency(tables);
-	return { appVersion: envelope.appVersion, exportedAt: envelope.exportedAt, ...tables };
+	upgradeBackupTables(envelope.version, tables);
+	return {
+		appVersion: envelope.appVersion,
+		exportedAt: envelope.exportedAt,
+		...tables,
+		quarantine: checkQuarantineRows(envelope.quarantine)
+	};
 }
 
 /** What an import changed. */
@@ -136,15 +220,22 @@ async function addInChunks<T>(
  * Applies a validated backup in ONE transaction, so that a failure leaves everything as it was.
  * Replace makes the stored data exactly the backup's (settings included); Merge keeps, for each card,
  * the more recently reviewed version and adds the reviews, quizzes and settings not already here.
- * Rows for items no longer in the bank are kept like any other.
+ * Progress of merged questions moves to their new ids first (questions/renames.json), as the schema
+ * upgrade moved it here, so a backup made before a merge imports too. Rows for items no longer in the
+ * bank are kept like any other.
  */
 export async function applyBackup(
 	db: CstoDb,
-	backup: BackupTables,
+	original: BackupTables & { quarantine?: readonly QuarantineEntry[] },
 	mode: 'merge' | 'replace',
 	options: { onProgress?: OnBackupProgress } = {}
 ): Promise<ImportResult> {
-	return db.transaction('rw', [db.cards, db.reviews, db.quizAttempts, db.settings], async () => {
+	const backup = {
+		...renameBackupIds(original, QUESTION_ID_RENAMES),
+		quarantine: original.quarantine
+	};
+	const stores = [db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine];
+	return db.transaction('rw', stores, async () => {
 		let plan: {
 			cards: CardRow[];
 			reviews: ReviewRow[];
@@ -180,6 +271,7 @@ export async function applyBackup(
 		await addInChunks(plan.cards, (chunk) => db.cards.bulkPut(chunk), step);
 		await addInChunks(plan.reviews, (chunk) => db.reviews.bulkAdd(chunk), step);
 		await addInChunks(plan.quizAttempts, (chunk) => db.quizAttempts.bulkAdd(chunk), step);
+		await keepQuarantined(db, backup.quarantine ?? []);
 		return {
 			mode,
 			cards: plan.cards.length,
@@ -188,6 +280,28 @@ export async function applyBackup(
 			settings: plan.settings.length
 		};
 	});
+}
+
+/**
+ * Adds a backup's damaged originals to the quarantine table, which is never emptied (Replace and
+ * Reset leave it as it is); an entry already kept is not added twice.
+ */
+async function keepQuarantined(db: CstoDb, entries: readonly QuarantineEntry[]): Promise<void> {
+	if (entries.length === 0) return;
+	const fingerprint = (entry: QuarantineEntry) =>
+		JSON.stringify([entry.table, entry.key, entry.quarantinedAt, entry.problem, entry.action]);
+	const kept = new Set((await db.quarantine.toArray()).map(fingerprint));
+	const added = entries.filter((entry) => {
+		const key = fingerprint(entry);
+		if (kept.has(key)) return false;
+		kept.add(key);
+		return true;
+	});
+	await addInChunks(
+		added,
+		(chunk) => db.quarantine.bulkAdd(chunk),
+		() => undefined
+	);
 }
 
 /** Clears cards, reviews and quiz attempts in one transaction; settings are kept. */

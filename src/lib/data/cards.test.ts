@@ -145,9 +145,25 @@ describe('bury and suspend', () => {
 		expect(await db.cards.count()).toBe(0);
 	});
 
+	it('keeps a card buried at 04:30 on a spring-change night away until the next day starts', async () => {
+		open();
+		// In Europe the clocks went from 02:00 to 03:00 that night: 04:30 is 3.5 hours after 00:00.
+		const night = new Date(2026, 2, 29, 4, 30);
+		await buryCard(db, A, night, 4);
+		const nextDay = new Date(2026, 2, 30, 4);
+		expect((await getCard(db, A.cardId))?.buriedUntil).toBe(nextDay.getTime());
+		const queueAt = async (now: Date) =>
+			(await loadQueue(db, { items: FIXTURE_ITEMS, now, options: QUEUE })).entries.map(
+				(e) => e.target.cardId
+			);
+		expect(await queueAt(night)).not.toContain('members/a');
+		expect(await queueAt(new Date(2026, 2, 30, 3, 59))).not.toContain('members/a');
+		expect((await queueAt(nextDay))[0]).toBe('members/a');
+	});
+
 	it('suspends a card never seen and unsuspends a leech', async () => {
 		open();
-		await setSuspended(db, 'history/b', true);
+		await setSuspended(db, 'history/b', true, NOW);
 		expect(await getCard(db, 'history/b')).toMatchObject({
 			itemId: 'history/b',
 			topic: 'history',
@@ -158,7 +174,7 @@ describe('bury and suspend', () => {
 		expect(queue.entries.map((e) => e.target.cardId)).not.toContain('history/b');
 
 		await db.cards.update('history/b', { leech: 1 });
-		await setSuspended(db, 'history/b', false);
+		await setSuspended(db, 'history/b', false, NOW);
 		expect(await getCard(db, 'history/b')).toMatchObject({ suspended: 0, leech: 0 });
 		queue = await loadQueue(db, { items: FIXTURE_ITEMS, now: NOW, options: QUEUE });
 		expect(queue.entries.map((e) => e.target.cardId)).toContain('history/b');

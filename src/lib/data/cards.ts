@@ -1,8 +1,10 @@
-import { AppError } from '../domain/errors';
+import { AppError, DamagedDataError } from '../domain/errors';
+import { checkCardRow, checkReviewRow, describeProblem } from '../domain/integrity/rows';
 import { nextStudyDayStart } from '../domain/day';
 import { cardTargetFromId, type CardTarget, type Rating } from '../domain/scheduling/card';
 import { newCardRow, scheduleReview, type SchedulerOptions } from '../domain/scheduling/fsrs';
 import type { CardRow, CstoDb, ReviewRow } from './db';
+import { keepValid, reportDamage } from './damage';
 
 /** One rating to record: which card, how it was rated, when, how long it took and where. */
 export interface RateInput {
@@ -29,6 +31,43 @@ export function getCard(db: CstoDb, cardId: string): Promise<CardRow | undefined
 	return db.cards.get(cardId);
 }
 
+/** The cards that pass the validator at `now`; each one that fails is reported and left out. */
+export function validCards(db: CstoDb, rows: readonly CardRow[], now: number): CardRow[] {
+	return keepValid(
+		db,
+		'cards',
+		rows,
+		(row) => checkCardRow(row, now),
+		(row) => row.id
+	);
+}
+
+/**
+ * The stored row of the card an action changes, refused (DamagedDataError, reported) when it fails
+ * the validator: a rating on a damaged memory state would write NaN or be refused by FSRS.
+ */
+async function readCardToChange(
+	db: CstoDb,
+	cardId: string,
+	now: Date
+): Promise<CardRow | undefined> {
+	const row = await db.cards.get(cardId);
+	const problem = row && checkCardRow(row, now.getTime());
+	if (problem) {
+		const described = describeProblem(problem);
+		reportDamage(db, { table: 'cards', key: cardId, problem: described });
+		throw new DamagedDataError('card', cardId, described);
+	}
+	return row;
+}
+
+/** Refuses to write a row the validator refuses (a bug: never store it). */
+function assertStorable(what: string, problem: { field: string; message: string } | undefined) {
+	if (problem) {
+		throw new AppError(`The ${what} was not saved: ${describeProblem(problem)}.`);
+	}
+}
+
 /**
  * Rates a card: schedules it with FSRS and writes the card and its log row in one transaction, so
  * that either both are stored or neither is. Review and quiz both call it (`source`).
@@ -40,7 +79,7 @@ export function rateCard(
 	options: SchedulerOptions
 ): Promise<RatingRecord> {
 	return db.transaction('rw', db.cards, db.reviews, async () => {
-		const before = await db.cards.get(input.target.cardId);
+		const before = await readCardToChange(db, input.target.cardId, input.now);
 		const { card, review, isNewLeech } = scheduleReview(
 			before,
 			input.target,
@@ -48,14 +87,23 @@ export function rateCard(
 			input.now,
 			options
 		);
-		await db.cards.put(card);
-		const reviewId = await db.reviews.add({
+		const row: ReviewRow = {
 			...review,
 			durationMs: Math.max(0, Math.round(input.durationMs)),
 			source: input.source
-		});
+		};
+		assertStorable('card', checkCardRow(card, input.now.getTime()));
+		assertStorable('rating', checkReviewRow(row));
+		await db.cards.put(card);
+		const reviewId = await db.reviews.add(row);
 		return { before, after: card, reviewId: reviewId as number, isNewLeech };
 	});
+}
+
+// A card row is flat, so a shallow copy is a plain object even when the caller kept the row in
+// reactive state (a proxy, which IndexedDB's structured clone refuses with DataCloneError).
+function plainRow(row: CardRow): CardRow {
+	return { ...row };
 }
 
 function isSameRow(a: CardRow | undefined, b: CardRow | undefined): boolean {
@@ -75,7 +123,7 @@ export function undoRating(
 		if (!isSameRow(current, record.after)) {
 			throw new AppError('This card was changed elsewhere (another tab?), so it cannot be undone.');
 		}
-		if (record.before) await db.cards.put(record.before);
+		if (record.before) await db.cards.put(plainRow(record.before));
 		else await db.cards.delete(record.after.id);
 		await db.reviews.delete(record.reviewId);
 	});
@@ -88,7 +136,7 @@ export function restoreCard(
 	before: CardRow | undefined
 ): Promise<void> {
 	return db.transaction('rw', db.cards, async () => {
-		if (before) await db.cards.put(before);
+		if (before) await db.cards.put(plainRow(before));
 		else await db.cards.delete(cardId);
 	});
 }
@@ -104,9 +152,11 @@ export function buryCard(
 	dayStartHour: number
 ): Promise<CardRow | undefined> {
 	return db.transaction('rw', db.cards, async () => {
-		const before = await db.cards.get(target.cardId);
+		const before = await readCardToChange(db, target.cardId, now);
 		const card = before ?? newCardRow(target, now);
-		await db.cards.put({ ...card, buriedUntil: nextStudyDayStart(now.getTime(), dayStartHour) });
+		const buried = { ...card, buriedUntil: nextStudyDayStart(now.getTime(), dayStartHour) };
+		assertStorable('card', checkCardRow(buried, now.getTime()));
+		await db.cards.put(buried);
 		return before;
 	});
 }
@@ -119,13 +169,18 @@ export function buryCard(
 export function setSuspended(
 	db: CstoDb,
 	cardId: string,
-	suspended: boolean
+	suspended: boolean,
+	now: Date
 ): Promise<CardRow | undefined> {
 	return db.transaction('rw', db.cards, async () => {
-		const before = await db.cards.get(cardId);
+		const before = await readCardToChange(db, cardId, now);
 		// A card never seen is new whatever its due time; epoch 0 keeps it among the due rows.
 		const card = before ?? newCardRow(cardTargetFromId(cardId), new Date(0));
-		await db.cards.put(suspended ? { ...card, suspended: 1 } : { ...card, suspended: 0, leech: 0 });
+		const changed: CardRow = suspended
+			? { ...card, suspended: 1 }
+			: { ...card, suspended: 0, leech: 0 };
+		assertStorable('card', checkCardRow(changed, now.getTime()));
+		await db.cards.put(changed);
 		return before;
 	});
 }

@@ -1,6 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { SCHEMA_VERSIONS, createDb, type CardRow, type CstoDb, type ReviewRow } from './db';
+import { cardTargetFromId, type Rating } from '../domain/scheduling/card';
+import { rateInTurn } from '../domain/scheduling/fixtures';
+import { recomputeStoredDueBefore } from '../domain/scheduling/due-before';
+import { replayCard, scheduleReview } from '../domain/scheduling/fsrs';
+import { OutdatedAppError } from '../domain/errors';
+import {
+	LATEST_VERSION,
+	NEWER_THAN_APP,
+	QUESTION_ID_RENAMES,
+	SCHEMA_VERSIONS,
+	UPGRADED_ELSEWHERE,
+	createDb,
+	giveWayToNewerVersions,
+	type CardRow,
+	type CstoDb,
+	type ReviewRow
+} from './db';
 
 let db: CstoDb | undefined;
 afterEach(async () => {
@@ -98,8 +114,9 @@ describe('schema upgrade from version 1', () => {
 			topic: 'armenia',
 			suspended: 0
 		});
+		// The card's log does not reproduce it, so the due time before the rating is unknown.
 		expect(await db.reviews.toArray()).toEqual([
-			{ id: 1, cardId: 'members/current', rating: 3, reviewedAt: 5 }
+			{ id: 1, cardId: 'members/current', rating: 3, reviewedAt: 5, dueBefore: null }
 		]);
 		expect((await db.quizAttempts.toArray()).map((a) => a.status)).toEqual(['finished', 'active']);
 		expect(await db.quizAttempts.where('status').equals('active').count()).toBe(1);
@@ -131,10 +148,10 @@ describe('schema upgrade from version 2', () => {
 
 		db = createDb(name);
 		expect(await db.cards.orderBy('id').toArray()).toEqual([learning, card, later]);
-		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review }]);
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
 		expect(await db.quizAttempts.toArray()).toEqual([{ id: 1, ...attempt }]);
 		expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(LATEST_VERSION);
 		// The new index holds the rows written before it existed, by state then due time.
 		const reviewDue = await db.cards
 			.where('[state+due]')
@@ -144,5 +161,317 @@ describe('schema upgrade from version 2', () => {
 		expect(await db.cards.where('[state+due]').between([1, 0], [2, 0]).primaryKeys()).toEqual([
 			'history/tashkent'
 		]);
+	});
+});
+
+describe('schema upgrade from version 3', () => {
+	const OPTIONS = { desiredRetention: 0.85, enableFuzz: true };
+
+	/** A card studied as the app studies it, and its log rows. */
+	function studied(cardId: string, ratings: Rating[], start: number) {
+		let stored: CardRow | undefined;
+		let now = start;
+		const rows: ReviewRow[] = ratings.map((rating) => {
+			const result = scheduleReview(
+				stored,
+				cardTargetFromId(cardId),
+				rating,
+				new Date(now),
+				OPTIONS
+			);
+			stored = result.card;
+			now = stored.due + 3_600_000;
+			return { ...result.review, durationMs: 1000, source: 'review' };
+		});
+		return { card: stored!, rows };
+	}
+
+	it('moves the progress of merged questions to the new ids, replaying the log where two cards meet', async () => {
+		// Ids from the real map: renames are permanent, so these stay valid.
+		expect(QUESTION_ID_RENAMES['history/crrf-year']).toBe('operations/crrf-year');
+		expect(QUESTION_ID_RENAMES['comparison/article-4-cst']).toBe(
+			'functions/article-4-collective-defence'
+		);
+		const start = Date.UTC(2026, 2, 1, 9);
+		const onlyOld = studied('history/crrf-year', [3, 3], start);
+		const oldTwin = studied('comparison/article-4-cst', [3, 3, 3], start);
+		const newTwin = studied(
+			'functions/article-4-collective-defence',
+			[1, 3],
+			start + 9 * 86_400_000
+		);
+		const oldReversed = studied('comparison/article-4-cst:reverse', [4], start);
+		const other = studied('members/current', [2], start);
+		const rows = [onlyOld, oldTwin, newTwin, oldReversed, other].flatMap((s) => s.rows);
+
+		const name = `test-${crypto.randomUUID()}`;
+		const v3 = new Dexie(name);
+		v3.version(1).stores(SCHEMA_VERSIONS[1]);
+		v3.version(2).stores(SCHEMA_VERSIONS[2]);
+		v3.version(3).stores(SCHEMA_VERSIONS[3]);
+		await v3
+			.table('cards')
+			.bulkAdd([
+				onlyOld.card,
+				oldTwin.card,
+				newTwin.card,
+				{ ...oldReversed.card, suspended: 1 },
+				other.card
+			]);
+		await v3.table('reviews').bulkAdd(rows);
+		await v3.table('settings').put({ key: 'desiredRetention', value: 0.85 });
+		await v3.table('quizAttempts').add({
+			status: 'finished',
+			startedAt: 1,
+			finishedAt: 2,
+			score: 1,
+			maxScore: 1,
+			data: {}
+		});
+		v3.close();
+
+		db = createDb(name);
+		expect(db.verno).toBe(LATEST_VERSION);
+		expect(await db.cards.orderBy('id').primaryKeys()).toEqual([
+			'functions/article-4-collective-defence',
+			'functions/article-4-collective-defence:reverse',
+			'members/current',
+			'operations/crrf-year'
+		]);
+		// A card alone under its new id is moved as it was.
+		expect(await db.cards.get('operations/crrf-year')).toEqual({
+			...onlyOld.card,
+			id: 'operations/crrf-year',
+			itemId: 'operations/crrf-year',
+			topic: 'operations'
+		});
+		expect(await db.cards.get('functions/article-4-collective-defence:reverse')).toEqual({
+			...oldReversed.card,
+			suspended: 1,
+			id: 'functions/article-4-collective-defence:reverse',
+			itemId: 'functions/article-4-collective-defence',
+			topic: 'functions'
+		});
+		// Two cards of one question become one: the replay of their joined log.
+		const merged = await db.cards.get('functions/article-4-collective-defence');
+		expect(merged).toEqual(
+			replayCard(
+				cardTargetFromId('functions/article-4-collective-defence'),
+				[...oldTwin.rows, ...newTwin.rows],
+				OPTIONS
+			)?.card
+		);
+		expect(merged).toMatchObject({ reps: 5, lastReview: newTwin.rows.at(-1)!.reviewedAt });
+		expect(await db.cards.get('members/current')).toEqual(other.card);
+		// Every log row is kept, under its old row id, with the new card id.
+		const stored = await db.reviews.orderBy('id').toArray();
+		expect(stored).toHaveLength(rows.length);
+		const cardIdOf = (cardId: string) =>
+			({
+				'history/crrf-year': 'operations/crrf-year',
+				'comparison/article-4-cst': 'functions/article-4-collective-defence',
+				'comparison/article-4-cst:reverse': 'functions/article-4-collective-defence:reverse'
+			})[cardId] ?? cardId;
+		// Version 5 then takes each due-before from the moved cards' logs (tested on its own below).
+		const moved = rows.map((row, i) => ({ ...row, id: i + 1, cardId: cardIdOf(row.cardId) }));
+		const dueBefore = recomputeStoredDueBefore({
+			cards: await db.cards.toArray(),
+			reviews: moved,
+			settings: [{ key: 'desiredRetention', value: 0.85 }]
+		});
+		expect(stored).toEqual(moved.map((row) => ({ ...row, dueBefore: dueBefore.get(row.id) })));
+		expect(
+			await db.reviews.where('cardId').equals('functions/article-4-collective-defence').count()
+		).toBe(5);
+		expect(await db.quizAttempts.count()).toBe(1);
+		expect(await db.settings.get('desiredRetention')).toEqual({
+			key: 'desiredRetention',
+			value: 0.85
+		});
+	});
+
+	it('changes nothing in a database without renamed questions', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v3 = new Dexie(name);
+		v3.version(3).stores(SCHEMA_VERSIONS[3]);
+		await v3.table('cards').add(card);
+		await v3.table('reviews').add(review);
+		v3.close();
+		db = createDb(name);
+		expect(await db.cards.toArray()).toEqual([card]);
+		// Version 5: this one row does not reproduce the card, so its due-before is unknown.
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
+	});
+});
+
+describe('schema upgrade to version 5: due-before', () => {
+	const DAY = 86_400_000;
+	const start = Date.UTC(2026, 10, 1, 9);
+	const options = { desiredRetention: 0.85, enableFuzz: true };
+
+	/** A card rated in turn, with its log rows as version 3 stored them (previous review as due-before). */
+	function rated(cardId: string, ratings: [Rating, number][]) {
+		const { card, reviews } = rateInTurn(cardId, ratings, options);
+		const rows: ReviewRow[] = reviews.map((r, i) => ({
+			...r,
+			dueBefore: reviews[i - 1]?.reviewedAt ?? r.reviewedAt,
+			durationMs: 3000,
+			source: 'review'
+		}));
+		return { card, rows, dueBefore: reviews.map((r) => r.dueBefore) };
+	}
+
+	it('recomputes each due-before from the card’s log, and marks it unknown where the log cannot', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v3 = new Dexie(name);
+		v3.version(1).stores(SCHEMA_VERSIONS[1]);
+		v3.version(2).stores(SCHEMA_VERSIONS[2]);
+		v3.version(3).stores(SCHEMA_VERSIONS[3]);
+		// Rated at the stored desired retention, which the upgrade replays with.
+		const whole = rated('members/current', [
+			[3, start],
+			[3, start + 10 * 60_000],
+			[3, start + 6 * DAY],
+			[1, start + 30 * DAY]
+		]);
+		// One rating of this card's log is gone (an old merge, say): its replay cannot be trusted.
+		const gapped = rated('history/tashkent', [
+			[4, start],
+			[3, start + 9 * DAY],
+			[2, start + 40 * DAY]
+		]);
+		await v3.table('cards').bulkAdd([whole.card, gapped.card]);
+		await v3.table('reviews').bulkAdd([...whole.rows, gapped.rows[0], gapped.rows[2]]);
+		await v3.table('settings').put({ key: 'desiredRetention', value: 0.85 });
+		v3.close();
+
+		db = createDb(name);
+		const reviews = await db.reviews.orderBy('id').toArray();
+		expect(reviews.map((r) => r.dueBefore)).toEqual([...whole.dueBefore, null, null]);
+		// The third rating came late: its due-before is the due time, not the previous review.
+		expect(whole.dueBefore[2]).not.toBe(whole.rows[2]!.dueBefore);
+		// Everything else is as it was.
+		expect(reviews.map(({ id: _id, dueBefore: _d, ...rest }) => rest)).toEqual(
+			[...whole.rows, gapped.rows[0]!, gapped.rows[2]!].map(({ dueBefore: _d, ...rest }) => rest)
+		);
+		expect(await db.cards.orderBy('id').toArray()).toEqual([gapped.card, whole.card]);
+	});
+});
+describe('schema upgrade to version 6: quarantine', () => {
+	it('keeps every row and adds an empty quarantine table that keeps rows by table', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v5 = new Dexie(name);
+		v5.version(5).stores(SCHEMA_VERSIONS[5]);
+		await v5.table('cards').add(card);
+		await v5.table('reviews').add({ ...review, dueBefore: null });
+		await v5.table('settings').put({ key: 'theme', value: 'dark' });
+		v5.close();
+
+		db = createDb(name);
+		expect(db.verno).toBe(6);
+		expect(await db.cards.toArray()).toEqual([card]);
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
+		expect(await db.settings.toArray()).toEqual([{ key: 'theme', value: 'dark' }]);
+		expect(await db.quarantine.count()).toBe(0);
+		const entry = {
+			table: 'cards' as const,
+			key: 'members/x',
+			row: { id: 'members/x', stability: NaN },
+			problem: 'stability must be a number',
+			action: 'set aside' as const,
+			quarantinedAt: 7
+		};
+		await db.quarantine.add(entry);
+		expect(await db.quarantine.where('table').equals('cards').toArray()).toEqual([
+			{ id: 1, ...entry }
+		]);
+	});
+});
+
+/** The schema a newer release might bring: the newest one with one more index. */
+function openNewer(name: string): Dexie {
+	const newer = new Dexie(name);
+	newer.version(LATEST_VERSION + 1).stores({
+		...SCHEMA_VERSIONS[LATEST_VERSION as keyof typeof SCHEMA_VERSIONS],
+		reviews: '++id, cardId, reviewedAt, source'
+	});
+	return newer;
+}
+
+/** The version IndexedDB itself reports, read without Dexie. */
+function nativeVersion(name: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open(name);
+		request.onsuccess = () => {
+			resolve(request.result.version);
+			request.result.close();
+		};
+		request.onerror = () => reject(request.error);
+	});
+}
+
+describe('a newer version of the app in another tab', () => {
+	let newer: Dexie | undefined;
+	afterEach(() => {
+		newer?.close();
+		newer = undefined;
+	});
+
+	it('upgrades without being blocked; this connection closes, stays closed and refuses writes with the reason', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		db = createDb(name);
+		const outdated: OutdatedAppError[] = [];
+		giveWayToNewerVersions(db, (error) => outdated.push(error));
+		await db.reviews.add({ ...review });
+
+		newer = openNewer(name);
+		let blocked = 0;
+		newer.on('blocked', () => void blocked++);
+		await newer.open();
+		expect(blocked).toBe(0);
+		expect(outdated).toEqual([new OutdatedAppError(UPGRADED_ELSEWHERE)]);
+		expect(db.isOpen()).toBe(false);
+
+		// Dexie would reopen on the next write, at the newer version, with the older code: it does not.
+		await expect(db.reviews.add({ ...review, reviewedAt: 6 })).rejects.toThrow(/closed/i);
+		await expect(db.cards.toArray()).rejects.toThrow(/closed/i);
+		expect(db.isOpen()).toBe(false);
+		expect(outdated).toHaveLength(1);
+		expect(await newer.table('reviews').toArray()).toEqual([{ id: 1, ...review }]);
+		expect(await newer.table('reviews').where('source').equals('review').count()).toBe(1);
+	});
+
+	it('an older app that opens a newer database refuses it, says why, and changes nothing', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		newer = openNewer(name);
+		await newer.table('cards').add(card);
+		await newer.table('reviews').add({ ...review });
+		newer.close();
+		const version = await nativeVersion(name);
+		expect(version).toBe((LATEST_VERSION + 1) * 10);
+
+		db = createDb(name);
+		const outdated: OutdatedAppError[] = [];
+		giveWayToNewerVersions(db, (error) => outdated.push(error));
+		await expect(db.cards.toArray()).rejects.toThrow(NEWER_THAN_APP);
+		expect(outdated).toEqual([new OutdatedAppError(NEWER_THAN_APP)]);
+		// No second try opens it either.
+		await expect(db.reviews.add({ ...review })).rejects.toThrow();
+		expect(db.isOpen()).toBe(false);
+
+		expect(await nativeVersion(name)).toBe(version);
+		newer = openNewer(name);
+		expect(await newer.table('cards').toArray()).toEqual([card]);
+		expect(await newer.table('reviews').toArray()).toEqual([{ id: 1, ...review }]);
+	});
+
+	it('the current app opens the current schema without complaint', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const outdated: OutdatedAppError[] = [];
+		giveWayToNewerVersions(db, (error) => outdated.push(error));
+		await db.cards.add(card);
+		db.close({ disableAutoOpen: false });
+		expect(await db.cards.toArray()).toEqual([card]);
+		expect(outdated).toEqual([]);
 	});
 });

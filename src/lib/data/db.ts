@@ -1,5 +1,12 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import ID_RENAMES from '../../../questions/renames.json';
+import type { IdRenames } from '../domain/bank/renames';
+import { OutdatedAppError } from '../domain/errors';
+import type { QuarantineEntry } from '../domain/integrity/repair';
 import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
+import { renameProgress } from '../domain/scheduling/rename';
+import { DEFAULT_SETTINGS, checkSetting } from '../domain/settings';
+import { recomputeStoredDueBefore, type LoggedReview } from '../domain/scheduling/due-before';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
@@ -33,11 +40,20 @@ export interface SettingRow {
 	value: unknown;
 }
 
+/**
+ * A damaged row's original, set aside by Check database (or kept from a backup's quarantine list):
+ * the table and key it had, the row as it was, what was wrong and what was done. Never deleted.
+ */
+export interface QuarantineRow extends QuarantineEntry {
+	id?: number;
+}
+
 export type CstoDb = Dexie & {
 	cards: EntityTable<CardRow, 'id'>;
 	reviews: EntityTable<ReviewRow, 'id'>;
 	quizAttempts: EntityTable<QuizAttemptRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
+	quarantine: EntityTable<QuarantineRow, 'id'>;
 };
 
 /** The schema of each version, kept as released: a change is a new version with its upgrade. */
@@ -59,8 +75,35 @@ export const SCHEMA_VERSIONS = {
 		reviews: '++id, cardId, reviewedAt',
 		quizAttempts: '++id, finishedAt, status',
 		settings: 'key'
+	},
+	4: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key'
+	},
+	5: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key'
+	},
+	6: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key',
+		quarantine: '++id, table'
 	}
 } as const;
+
+/**
+ * Old question id → the id that replaced it (questions/renames.json, checked against the bank at
+ * build time). Applying it twice changes nothing, since old ids are never reused.
+ */
+export const QUESTION_ID_RENAMES: IdRenames = ID_RENAMES;
+/** The newest schema version this code knows. */
+export const LATEST_VERSION = Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number));
 
 /** Version 2 adds workload fields to cards (topic, suspended, leech, buried) and a status to quizzes. */
 async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -86,6 +129,63 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 /**
+ * Version 4 moves the progress of merged questions to the surviving id (questions/renames.json):
+ * cards and log rows of an old id, reversed cards included, get the new id; where a card already
+ * exists under the new id, the two become one card whose memory state is the replay of their joined
+ * log (with the learner's desired retention), and every log row is kept. A later rename needs a new
+ * version that calls this again.
+ */
+export async function upgradeToV4(
+	tx: Transaction,
+	renames: IdRenames = QUESTION_ID_RENAMES
+): Promise<void> {
+	const ids = Object.entries(renames).flatMap(([oldId, newId]) =>
+		[oldId, newId].flatMap((id) => [id, `${id}:reverse`])
+	);
+	if (ids.length === 0) return;
+	const cards = tx.table<CardRow, string>('cards');
+	const reviews = tx.table<ReviewRow, number>('reviews');
+	const retention = await tx.table<SettingRow, string>('settings').get('desiredRetention');
+	const checked = checkSetting('desiredRetention', retention?.value);
+	const options = {
+		desiredRetention: checked.ok ? checked.value : DEFAULT_SETTINGS.desiredRetention,
+		enableFuzz: true
+	};
+	const moved = renameProgress(
+		{
+			cards: await cards.where('id').anyOf(ids).toArray(),
+			reviews: await reviews.where('cardId').anyOf(ids).toArray()
+		},
+		renames,
+		options
+	);
+	await cards.bulkDelete(moved.removedCardIds);
+	await cards.bulkPut(moved.cards);
+	await reviews.bulkPut(moved.reviews);
+}
+
+/**
+ * Version 5 recomputes each review's `dueBefore`, which earlier versions filled with the card's
+ * previous review time: from each card's replayed log where the replay reproduces the stored card,
+ * null (unknown) where it cannot. The ratings were given with the app's seeded fuzz and the stored
+ * desired retention.
+ */
+async function upgradeToV5(tx: Transaction): Promise<void> {
+	const [cards, reviews, settings] = await Promise.all([
+		tx.table<CardRow>('cards').toArray(),
+		tx.table<LoggedReview>('reviews').toArray(),
+		tx.table<SettingRow>('settings').toArray()
+	]);
+	const dueBefore = recomputeStoredDueBefore({ cards, reviews, settings });
+	await tx
+		.table('reviews')
+		.toCollection()
+		.modify((review: { id: number; dueBefore: number | null }) => {
+			review.dueBefore = dueBefore.get(review.id) ?? null;
+		});
+}
+
+/**
  * Opens (or creates) the database with every schema version. Versions are never edited once
  * released: a change is a new `version(n)` with its `upgrade()`.
  */
@@ -100,5 +200,66 @@ export function createDb(name: string = DB_NAME): CstoDb {
 	// [state+due] lets the queue read learning cards and the most overdue review cards due today
 	// without reading every row due today.
 	db.version(3).stores(SCHEMA_VERSIONS[3]);
+	db.version(4)
+		.stores(SCHEMA_VERSIONS[4])
+		.upgrade((tx) => upgradeToV4(tx));
+	db.version(5).stores(SCHEMA_VERSIONS[5]).upgrade(upgradeToV5);
+	// Version 6 adds the quarantine table, where Check database keeps damaged rows' originals. It
+	// starts empty and no stored row changes: no upgrade() needed.
+	db.version(6).stores(SCHEMA_VERSIONS[6]);
+	// Test builds only (VITE_TEST_SCHEMA_BUMP=1, made by tests/e2e/offline.e2e.ts): one version more,
+	// an extra index, so that a test can open a newer schema in one tab while another runs this one.
+	// In every other build the condition is false at build time and the block is left out.
+	if (import.meta.env.VITE_TEST_SCHEMA_BUMP === '1') {
+		db.version(LATEST_VERSION + 1).stores({
+			...SCHEMA_VERSIONS[LATEST_VERSION as keyof typeof SCHEMA_VERSIONS],
+			reviews: '++id, cardId, reviewedAt, source'
+		});
+	}
 	return db;
+}
+
+/** Why a tab stops using the database when another tab upgrades it. */
+export const UPGRADED_ELSEWHERE =
+	'CSTO Study was updated in another tab, which changed how your progress is stored, so this tab can no longer save. Reload to update. Nothing you saved is lost.';
+/** Why a tab does not use a database that a newer version of the app has already upgraded. */
+export const NEWER_THAN_APP =
+	'Your progress was saved by a newer version of CSTO Study than this tab runs, so this tab cannot read or save it. Reload to update. Nothing you saved is lost.';
+
+/**
+ * Makes `db` give way to newer versions of the app. When another tab opens a newer schema (or
+ * deletes the database), `versionchange` closes this connection at once, so the upgrade is never
+ * blocked, and it stays closed: Dexie would otherwise reopen it on the next query, at the newer
+ * version, with this older code. A database that is already newer than this code (Dexie 4 opens it
+ * all the same) is refused in the same way. Either way nothing is deleted, `onOutdated` is called
+ * once with the error, and every later query fails.
+ */
+export function giveWayToNewerVersions(
+	db: CstoDb,
+	onOutdated: (error: OutdatedAppError) => void
+): void {
+	let outdated: OutdatedAppError | undefined;
+	const outdate = (message: string): OutdatedAppError => {
+		if (!outdated) {
+			outdated = new OutdatedAppError(message);
+			onOutdated(outdated);
+		}
+		return outdated;
+	};
+	db.on('versionchange', () => {
+		db.close({ disableAutoOpen: true });
+		outdate(UPGRADED_ELSEWHERE);
+		// Skips Dexie's own handler, which closes with reopening allowed.
+		return false;
+	});
+	// Sticky: checked on every open, not just the first.
+	db.on(
+		'ready',
+		() => {
+			// IndexedDB numbers a Dexie version n as 10n (and up to 10n + 9 when Dexie patches indexes).
+			const installed = Math.floor((db.backendDB()?.version ?? 0) / 10);
+			if (installed > db.verno) throw outdate(NEWER_THAN_APP);
+		},
+		true
+	);
 }

@@ -59,7 +59,7 @@ describe('listCards', () => {
 		open();
 		const ids = Array.from({ length: 6000 }, (_, i) => `members/c${String(i).padStart(5, '0')}`);
 		await db.cards.bulkAdd(ids.map((id) => reviewRow(id, NOW.getTime())));
-		expect((await listCards(db)).map((card) => card.id)).toEqual(ids);
+		expect((await listCards(db, NOW.getTime())).map((card) => card.id)).toEqual(ids);
 	});
 });
 

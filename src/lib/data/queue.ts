@@ -9,7 +9,8 @@ import {
 	type QueueOptions
 } from '../domain/scheduling/queue';
 import type { CardRow, CstoDb } from './db';
-import { countStreak, loadDoneToday, type TodayLog } from './reviews';
+import { validCards } from './cards';
+import { loadDoneToday, loadStreak, type TodayLog } from './reviews';
 
 /** What the queue is built from: the bank, the time, the workload settings and an optional topic. */
 export interface QueueRequest {
@@ -35,7 +36,7 @@ const CARD_PAGE = 2500;
  * cards (the stress benchmark) take a handful of short reads in Chromium, and having them all in
  * memory keeps the queue one pure function of the rows, rebuilt after a rating without reading again.
  */
-export async function listCards(db: CstoDb): Promise<CardRow[]> {
+export async function listCards(db: CstoDb, now: number): Promise<CardRow[]> {
 	const cards: CardRow[] = [];
 	for (;;) {
 		const last = cards.at(-1)?.id;
@@ -45,7 +46,8 @@ export async function listCards(db: CstoDb): Promise<CardRow[]> {
 			.limit(CARD_PAGE)
 			.toArray();
 		cards.push(...page);
-		if (page.length < CARD_PAGE) return cards;
+		// A damaged card (failing the validator at `now`) is left out and reported.
+		if (page.length < CARD_PAGE) return validCards(db, cards, now);
 	}
 }
 
@@ -56,7 +58,7 @@ export function loadQueueSnapshot(
 	dayStartHour: number
 ): Promise<QueueSnapshot> {
 	return db.transaction('r', db.cards, db.reviews, async () => ({
-		cards: await listCards(db),
+		cards: await listCards(db, now.getTime()),
 		done: await loadDoneToday(db, now, dayStartHour),
 		dayEnd: nextStudyDayStart(now.getTime(), dayStartHour)
 	}));
@@ -124,7 +126,7 @@ export function loadHomeCounts(db: CstoDb, request: QueueRequest): Promise<HomeC
 		const hour = request.options.dayStartHour;
 		const snapshot = await loadQueueSnapshot(db, request.now, hour);
 		const queue = queueFromSnapshot(snapshot, request);
-		const streakDays = await countStreak(db, request.now, hour, snapshot.done);
+		const streak = await loadStreak(db, request.now, hour);
 		const firstFutureDue =
 			queue.entries.length > 0
 				? undefined
@@ -135,7 +137,7 @@ export function loadHomeCounts(db: CstoDb, request: QueueRequest): Promise<HomeC
 			newLeft: queue.counts.new,
 			learningLater: queue.later.length,
 			reviewsToday: snapshot.done.total,
-			streakDays,
+			streakDays: streak.days,
 			nextDue: nextDueTime(queue, request.now, hour, firstFutureDue)
 		};
 	});

@@ -1,48 +1,74 @@
+import { AppError } from '../domain/errors';
+import { checkQuizRecord, scoreQuizRecord } from '../domain/integrity/quiz-record';
+import { checkQuizAttemptRow, describeProblem } from '../domain/integrity/rows';
 import type { QuizRecord } from '../domain/quiz/types';
+import { reportDamage } from './damage';
 import type { CstoDb, QuizAttemptRow } from './db';
 
-/** A stored quiz attempt with its record read back. */
-export type QuizAttempt = QuizAttemptRow & { id: number; data: QuizRecord };
+/**
+ * A stored quiz attempt the validator accepts. Its record is null only for a finished quiz whose
+ * record Check database had to set aside (its score is kept).
+ */
+export type QuizAttempt = QuizAttemptRow & { id: number; data: QuizRecord | null };
 
-function isQuizRecord(data: unknown): data is QuizRecord {
-	const record = data as Partial<QuizRecord> | null;
-	return (
-		typeof record === 'object' &&
-		record !== null &&
-		record.version === 1 &&
-		typeof record.options?.seed === 'string' &&
-		Array.isArray(record.questions) &&
-		Array.isArray(record.answers)
-	);
-}
+/** A quiz in progress: it always has its record. */
+export type ActiveQuizAttempt = QuizAttemptRow & { id: number; status: 'active'; data: QuizRecord };
 
-/** The row as an attempt, or undefined when its record is not one this version can read. */
-function toAttempt(row: QuizAttemptRow | undefined): QuizAttempt | undefined {
-	if (!row || row.id === undefined || !isQuizRecord(row.data)) return undefined;
+/**
+ * The row as an attempt, or undefined when it fails the validator: then it is reported (Check
+ * database repairs it) and left out, so that no page stops on it.
+ */
+function toAttempt(db: CstoDb, row: QuizAttemptRow | undefined): QuizAttempt | undefined {
+	if (!row) return undefined;
+	const problem = checkQuizAttemptRow(row);
+	if (problem) {
+		reportDamage(db, {
+			table: 'quizAttempts',
+			key: String(row.id),
+			problem: describeProblem(problem)
+		});
+		return undefined;
+	}
 	return row as QuizAttempt;
 }
 
-function scoreOf(record: QuizRecord): { score: number; maxScore: number } {
-	const score = record.answers.reduce((sum, a) => sum + a.grade.score, 0);
-	return { score: Math.round(score * 100) / 100, maxScore: record.questions.length };
+/** Refuses a record the validator refuses: it is never written. */
+function assertRecord(record: QuizRecord): void {
+	const problem = checkQuizRecord(record);
+	if (problem) {
+		throw new AppError(`The quiz was not saved: its ${describeProblem(problem)}.`);
+	}
 }
 
 /**
- * Stores a new quiz in progress and returns its id. Only one quiz is in progress at a time, so any
- * other unfinished quiz is discarded in the same transaction.
+ * Stores a new quiz in progress and returns its id. Only one quiz is in progress at a time: one
+ * already in progress is finished as it stood (its answers scored) in the same transaction, so
+ * nothing the learner answered is lost. Ask the learner first (QuizSession does).
  */
 export function startQuizAttempt(
 	db: CstoDb,
 	record: QuizRecord,
 	startedAt: number
 ): Promise<number> {
+	assertRecord(record);
 	return db.transaction('rw', db.quizAttempts, async () => {
-		await db.quizAttempts.where('status').equals('active').delete();
+		const active = await db.quizAttempts.where('status').equals('active').toArray();
+		for (const row of active) {
+			const attempt = toAttempt(db, row);
+			// A damaged one stays for Check database, which repairs it or sets it aside.
+			if (attempt?.data) {
+				await db.quizAttempts.update(attempt.id, {
+					status: 'finished',
+					finishedAt: Math.max(startedAt, attempt.startedAt),
+					...scoreQuizRecord(attempt.data)
+				});
+			}
+		}
 		const id = await db.quizAttempts.add({
 			status: 'active',
 			startedAt,
 			finishedAt: 0,
-			...scoreOf(record),
+			...scoreQuizRecord(record),
 			data: record
 		});
 		return id as number;
@@ -51,7 +77,8 @@ export function startQuizAttempt(
 
 /** Saves a quiz in progress after an answer (the record holds every answer so far). */
 export async function saveQuizProgress(db: CstoDb, id: number, record: QuizRecord): Promise<void> {
-	const updated = await db.quizAttempts.update(id, { ...scoreOf(record), data: record });
+	assertRecord(record);
+	const updated = await db.quizAttempts.update(id, { ...scoreQuizRecord(record), data: record });
 	if (updated === 0) throw new Error(`Quiz ${id} is no longer stored.`);
 }
 
@@ -62,27 +89,32 @@ export async function finishQuizAttempt(
 	record: QuizRecord,
 	finishedAt: number
 ): Promise<void> {
+	assertRecord(record);
 	const updated = await db.quizAttempts.update(id, {
 		status: 'finished',
 		finishedAt,
-		...scoreOf(record),
+		...scoreQuizRecord(record),
 		data: record
 	});
 	if (updated === 0) throw new Error(`Quiz ${id} is no longer stored.`);
 }
 
-/** The quiz in progress, if there is one (the latest started, should there be several). */
-export async function getActiveQuizAttempt(db: CstoDb): Promise<QuizAttempt | undefined> {
+/**
+ * The quiz in progress, if there is one (the latest started, should there be several). A damaged
+ * one is reported and passed over.
+ */
+export async function getActiveQuizAttempt(db: CstoDb): Promise<ActiveQuizAttempt | undefined> {
 	const rows = await db.quizAttempts.where('status').equals('active').sortBy('startedAt');
-	return rows
-		.map(toAttempt)
-		.reverse()
-		.find((attempt) => attempt !== undefined);
+	for (const row of rows.reverse()) {
+		const attempt = toAttempt(db, row);
+		if (attempt?.data) return attempt as ActiveQuizAttempt;
+	}
+	return undefined;
 }
 
-/** One attempt by id, in progress or finished. */
+/** One attempt by id, in progress or finished; undefined when there is none or it is damaged. */
 export async function getQuizAttempt(db: CstoDb, id: number): Promise<QuizAttempt | undefined> {
-	return toAttempt(await db.quizAttempts.get(id));
+	return toAttempt(db, await db.quizAttempts.get(id));
 }
 
 /** Finished quizzes, newest first (Home shows the first; Stats the history). */
@@ -96,7 +128,7 @@ export async function listFinishedQuizAttempts(
 		.reverse()
 		.until(() => attempts.length >= limit)
 		.each((row) => {
-			const attempt = row.status === 'finished' ? toAttempt(row) : undefined;
+			const attempt = row.status === 'finished' ? toAttempt(db, row) : undefined;
 			if (attempt) attempts.push(attempt);
 		});
 	return attempts;

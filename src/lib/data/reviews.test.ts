@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { computeStreak } from '../domain/stats/streak';
 import { applyBackup } from './backup';
 import { createDb, type CstoDb, type ReviewRow } from './db';
-import { countStreak, listReviewsOfCard, loadDoneToday } from './reviews';
+import { listReviewsOfCard, loadDoneToday, loadStreak } from './reviews';
 
 let db: CstoDb;
 afterEach(async () => {
@@ -49,7 +51,33 @@ describe('loadDoneToday', () => {
 	});
 });
 
-describe('countStreak', () => {
+describe('loadDoneToday where the clocks change', () => {
+	it.each([
+		['a spring night', [2026, 2, 29], [2026, 2, 28]],
+		['an autumn night', [2026, 9, 25], [2026, 9, 24]],
+		['a spring night in North America', [2026, 2, 8], [2026, 2, 7]]
+	] as const)('splits %s at 04:00', async (_night, [y, m, d], [py, pm, pd]) => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await db.reviews.bulkAdd([
+			row('members/a', new Date(py, pm, pd, 4, 0), 2),
+			row('members/b', new Date(y, m, d, 3, 59), 2),
+			row('members/c', new Date(y, m, d, 4, 0), 2),
+			row('members/d', new Date(y, m, d, 4, 30), 0)
+		]);
+		const before = await loadDoneToday(db, new Date(y, m, d, 3, 59, 30), 4);
+		expect(before.cardIds).toEqual(new Set(['members/a', 'members/b']));
+		// Half an hour into the new day: by the day before's clock, 03:30 or 05:30.
+		const after = await loadDoneToday(db, new Date(y, m, d, 4, 30, 30), 4);
+		expect(after).toEqual({
+			newCards: 1,
+			reviews: 1,
+			cardIds: new Set(['members/c', 'members/d']),
+			total: 2
+		});
+	});
+});
+
+describe('loadStreak', () => {
 	it('counts study days in a row and keeps a streak alive until today is over', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
 		const now = new Date(2026, 10, 28, 12, 0);
@@ -59,12 +87,12 @@ describe('countStreak', () => {
 			row('a', new Date(2026, 10, 27, 1), 2),
 			row('a', new Date(2026, 10, 27, 20), 2)
 		]);
-		expect(await countStreak(db, now, 4)).toBe(2);
+		expect((await loadStreak(db, now, 4)).days).toBe(2);
 		await db.reviews.add(row('b', new Date(2026, 10, 28, 11), 0));
-		expect(await countStreak(db, now, 4)).toBe(3);
+		expect((await loadStreak(db, now, 4)).days).toBe(3);
 		await db.reviews.add(row('c', new Date(2026, 10, 25, 11), 0));
-		expect(await countStreak(db, now, 4)).toBe(5);
-		expect(await countStreak(db, new Date(2026, 10, 30, 12), 4)).toBe(0);
+		expect((await loadStreak(db, now, 4)).days).toBe(5);
+		expect((await loadStreak(db, new Date(2026, 10, 30, 12), 4)).days).toBe(0);
 	});
 
 	it('counts long streaks across many days, stopping at the first day without a rating', async () => {
@@ -73,16 +101,65 @@ describe('countStreak', () => {
 		const days = (count: number, from = 1) =>
 			Array.from({ length: count }, (_, i) => row('a', new Date(2026, 10, 28 - from - i, 9), 2));
 		await db.reviews.bulkAdd(days(70));
-		expect(await countStreak(db, now, 4)).toBe(70);
+		expect((await loadStreak(db, now, 4)).days).toBe(70);
 		await db.reviews
 			.where('reviewedAt')
 			.equals(new Date(2026, 10, 28 - 41, 9).getTime())
 			.delete();
-		expect(await countStreak(db, now, 4)).toBe(40);
+		expect((await loadStreak(db, now, 4)).days).toBe(40);
 	});
 });
 
-describe('countStreak after an import with Replace', () => {
+describe('loadStreak is the streak Stats computes', () => {
+	it('over a year of 04:30 ratings, the clock changes included', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		// On the night of a spring change 04:30 comes an hour early by the day before's clock.
+		await db.reviews.bulkAdd(
+			Array.from({ length: 365 }, (_, i) => row('a', new Date(2026, 0, 1 + i, 4, 30), 2))
+		);
+		const now = new Date(2026, 11, 31, 12);
+		expect(await loadStreak(db, now, 4)).toEqual({ days: 365, isTodayDone: true });
+		expect(await loadStreak(db, new Date(2027, 0, 1, 3, 59), 4)).toEqual({
+			days: 365,
+			isTodayDone: true
+		});
+		expect(await loadStreak(db, new Date(2027, 0, 1, 4), 4)).toEqual({
+			days: 365,
+			isTodayDone: false
+		});
+	});
+
+	it('for any log, day start hour and time', async () => {
+		// Ratings on some of 80 days before 28 November 2026, at any minute of the day.
+		const anyLog = fc.array(
+			fc.record({
+				day: fc.integer({ min: 0, max: 80 }),
+				minute: fc.integer({ min: 0, max: 1439 })
+			}),
+			{ maxLength: 120 }
+		);
+		await fc.assert(
+			fc.asyncProperty(
+				anyLog,
+				fc.integer({ min: 0, max: 23 }),
+				fc.integer({ min: 0, max: 1439 }),
+				async (log, hour, minute) => {
+					db = createDb(`test-${crypto.randomUUID()}`);
+					const times = log.map((r) => new Date(2026, 10, 28 - r.day, 0, r.minute).getTime());
+					await db.reviews.bulkAdd(times.map((time) => row('a', new Date(time), 2)));
+					const now = new Date(2026, 10, 28, 0, minute);
+					expect(await loadStreak(db, now, hour)).toEqual(
+						computeStreak(times, now.getTime(), hour)
+					);
+					await db.delete();
+				}
+			),
+			{ numRuns: 40 }
+		);
+	}, 60_000);
+});
+
+describe('loadStreak after an import with Replace', () => {
 	const now = new Date(2026, 10, 28, 12, 0);
 	const at = (daysAgo: number, hour = 9) => new Date(2026, 10, 28 - daysAgo, hour);
 	const log = (days: { id: number; cardId: string; at: Date }[]) =>
@@ -106,10 +183,10 @@ describe('countStreak after an import with Replace', () => {
 	])('counts the imported log, not the one before ($case)', async ({ before, after, streak }) => {
 		db = createDb(`test-${crypto.randomUUID()}`);
 		await db.reviews.bulkAdd(log(before));
-		expect(await countStreak(db, now, 4)).toBe(before.length);
+		expect((await loadStreak(db, now, 4)).days).toBe(before.length);
 		await replaceLog(log(after));
 		expect(await db.reviews.count()).toBe(before.length);
-		expect(await countStreak(db, now, 4)).toBe(streak);
+		expect((await loadStreak(db, now, 4)).days).toBe(streak);
 	});
 });
 

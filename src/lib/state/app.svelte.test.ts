@@ -17,6 +17,12 @@ class FakeWindow extends EventTarget {
 		onLine: true,
 		storage: new FakeStorage()
 	};
+	/** Whether a request gets through; `navigator.onLine` may say otherwise, as browsers' does. */
+	isNetworkUp = true;
+	fetch = vi.fn(async (url: string, init?: RequestInit) => {
+		if (!this.isNetworkUp) throw new TypeError('Failed to fetch');
+		return { ok: true, url, init };
+	});
 	document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
 	location = { reload: vi.fn() };
 	isStandalone = false;
@@ -42,6 +48,7 @@ class FakeRegistration extends EventTarget {
 }
 
 class FakeContainer extends EventTarget {
+	startMessages = vi.fn();
 	constructor(
 		public controller: FakeWorker | null,
 		public registration: FakeRegistration
@@ -58,8 +65,15 @@ class FakeContainer extends EventTarget {
 	}
 }
 
+const PROBE = '/_app/version.json';
+
 function connect(state: AppState, win: FakeWindow) {
-	return state.connect(win as unknown as Window & typeof globalThis);
+	return state.connect(win as unknown as Window & typeof globalThis, PROBE);
+}
+
+/** What the service worker posts after a request it sent to the network. */
+function networkStatus(isOnline: boolean) {
+	return new MessageEvent('message', { data: { type: 'network-status', isOnline } });
 }
 
 function watch(state: AppState, registration: FakeRegistration, container: FakeContainer) {
@@ -78,19 +92,88 @@ function controlledPage() {
 }
 
 describe('network state', () => {
-	it('follows the online and offline events', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('believes the browser\'s "offline" at once, and its "online" only once a request gets through', async () => {
 		const state = new AppState();
 		const win = new FakeWindow();
 		win.navigator.onLine = false;
+		win.isNetworkUp = false;
 		const disconnect = connect(state, win);
 		expect(state.isOnline).toBe(false);
+		await vi.waitFor(() => expect(win.fetch).toHaveBeenCalledWith(PROBE, { cache: 'no-store' }));
+
+		// A captive portal or a dead connection: the browser says online, nothing gets through.
 		win.dispatchEvent(new Event('online'));
-		expect(state.isOnline).toBe(true);
+		await vi.waitFor(() => expect(win.fetch).toHaveBeenCalledTimes(2));
+		expect(state.isOnline).toBe(false);
+
+		win.isNetworkUp = true;
+		win.dispatchEvent(new Event('online'));
+		await vi.waitFor(() => expect(state.isOnline).toBe(true));
 		win.dispatchEvent(new Event('offline'));
 		expect(state.isOnline).toBe(false);
 		disconnect();
 		win.dispatchEvent(new Event('online'));
+		expect(win.fetch).toHaveBeenCalledTimes(3);
 		expect(state.isOnline).toBe(false);
+	});
+
+	it('shows offline when a request fails although navigator.onLine says online', async () => {
+		const state = new AppState();
+		const win = new FakeWindow();
+		win.isNetworkUp = false;
+		connect(state, win);
+		expect(state.isOnline).toBe(true);
+		await vi.waitFor(() => expect(state.isOnline).toBe(false));
+		// Moving to another page checks again.
+		win.isNetworkUp = true;
+		await state.checkNetwork();
+		expect(state.isOnline).toBe(true);
+	});
+
+	it('under a service worker, learns from its messages whether the network or the cache answered', async () => {
+		const state = new AppState();
+		const win = new FakeWindow();
+		const { container } = controlledPage();
+		win.navigator.serviceWorker = container;
+		connect(state, win);
+		expect(container.startMessages).toHaveBeenCalledOnce();
+		container.dispatchEvent(networkStatus(false));
+		expect(state.isOnline).toBe(false);
+		// The worker answered the check from its cache: the answer alone proves nothing.
+		await state.checkNetwork();
+		expect(state.isOnline).toBe(false);
+		container.dispatchEvent(networkStatus(true));
+		expect(state.isOnline).toBe(true);
+		container.dispatchEvent(new MessageEvent('message', { data: { type: 'other' } }));
+		expect(state.isOnline).toBe(true);
+	});
+
+	it('while offline, checks again now and then, so the badge clears once the network is back', async () => {
+		vi.useFakeTimers();
+		const state = new AppState();
+		const win = new FakeWindow();
+		win.isNetworkUp = false;
+		const disconnect = connect(state, win);
+		await vi.waitFor(() => expect(state.isOnline).toBe(false));
+		await vi.advanceTimersByTimeAsync(15_000);
+		expect(win.fetch).toHaveBeenCalledTimes(2);
+		expect(state.isOnline).toBe(false);
+		win.isNetworkUp = true;
+		await vi.advanceTimersByTimeAsync(15_000);
+		expect(state.isOnline).toBe(true);
+		// Online, it does not keep asking.
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(win.fetch).toHaveBeenCalledTimes(3);
+
+		win.isNetworkUp = false;
+		win.dispatchEvent(new Event('offline'));
+		disconnect();
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(win.fetch).toHaveBeenCalledTimes(3);
 	});
 });
 
@@ -297,7 +380,7 @@ describe('progress worth keeping', () => {
 	it('makes connectApp ask for persistent storage, once, when the first review is written', async () => {
 		const storage = new FakeStorage();
 		Object.defineProperty(window.navigator, 'storage', { value: storage, configurable: true });
-		const destroy = $effect.root(() => connectApp());
+		const destroy = $effect.root(() => connectApp(PROBE));
 		flushSync();
 		await getDb().reviews.add({ ...review });
 		await vi.waitFor(() => expect(storage.persist).toHaveBeenCalledOnce());

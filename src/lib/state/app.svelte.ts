@@ -3,6 +3,10 @@ import { liveFrom } from './live.svelte';
 
 /** Posted to a waiting service worker to let it take over; src/service-worker.ts listens for it. */
 const SKIP_WAITING = 'skip-waiting';
+/** Posted by the service worker after each request it sent to the network: `{ type, isOnline }`. */
+const NETWORK_STATUS = 'network-status';
+/** While offline, how often the app asks the network again, so that the badge clears by itself. */
+const OFFLINE_RECHECK_MS = 15_000;
 /** An app left open for days still hears about a new version, without asking the server often. */
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -27,11 +31,21 @@ export interface StorageStatus {
  * and storage. One instance (`app`), connected to the browser by the root layout.
  */
 export class AppState {
+	/**
+	 * False once a request failed for want of a network (the browser's `offline` event, a failed
+	 * check, or the service worker saying it answered from its cache); true again once one gets
+	 * through. `navigator.onLine` alone can say online on a dead connection.
+	 */
 	isOnline = $state(true);
 	/** The service worker controls this page, so it keeps working offline. */
 	isOfflineReady = $state(false);
 	/** A new version is waiting (or another tab already switched to it): reloading shows it. */
 	isUpdateReady = $state(false);
+	/**
+	 * A newer version of the app has changed the database (in another tab): this tab's code can no
+	 * longer save until it reloads.
+	 */
+	isOutdated = $state(false);
 	/** The learner asked for the update and the page is about to reload. */
 	isUpdating = $state(false);
 	isInstalled = $state(false);
@@ -50,22 +64,31 @@ export class AppState {
 	#isReloadRequested = false;
 	#lastUpdateCheck = 0;
 	#persistRequest: Promise<boolean> | undefined;
+	#probeUrl = '';
+	#isProbing = false;
+	#recheck: ReturnType<typeof setTimeout> | undefined;
 
-	/** Listens to the browser (network, installation, service worker); returns the cleanup. */
-	connect(win: Window & typeof globalThis): () => void {
+	/**
+	 * Listens to the browser (network, installation, service worker); returns the cleanup.
+	 * `probeUrl` is a small file of this origin that is fetched to see whether the network answers.
+	 */
+	connect(win: Window & typeof globalThis, probeUrl: string): () => void {
 		this.#window = win;
+		this.#probeUrl = probeUrl;
 		const cleanups: (() => void)[] = [];
 		const listen = (target: EventTarget, type: string, handler: (event: Event) => void) => {
 			target.addEventListener(type, handler);
 			cleanups.push(() => target.removeEventListener(type, handler));
 		};
 
+		// The browser's "offline" is believed at once; its "online" only once a request gets through.
 		this.isOnline = win.navigator.onLine;
 		listen(win, 'online', () => {
-			this.isOnline = true;
+			void this.checkNetwork();
 			this.checkForUpdate(true);
 		});
-		listen(win, 'offline', () => (this.isOnline = false));
+		listen(win, 'offline', () => this.#setOnline(false));
+		cleanups.push(() => clearTimeout(this.#recheck));
 
 		this.isInstalled = win.matchMedia?.('(display-mode: standalone)').matches ?? false;
 		listen(win, 'beforeinstallprompt', (event) => {
@@ -78,11 +101,19 @@ export class AppState {
 			this.isInstalled = true;
 		});
 		listen(win.document, 'visibilitychange', () => {
-			if (win.document.visibilityState === 'visible') this.checkForUpdate(false);
+			if (win.document.visibilityState !== 'visible') return;
+			void this.checkNetwork();
+			this.checkForUpdate(false);
 		});
 
 		const container = win.navigator.serviceWorker;
 		if (container) {
+			listen(container, 'message', (event) => {
+				const data = (event as MessageEvent).data;
+				if (data?.type === NETWORK_STATUS) this.#setOnline(data.isOnline === true);
+			});
+			// Messages that arrived before this listener are delivered now.
+			container.startMessages?.();
 			let isConnected = true;
 			// SvelteKit registers src/service-worker.ts on load; `ready` waits for an active worker.
 			void container.ready.then((registration) => {
@@ -90,7 +121,35 @@ export class AppState {
 			});
 			cleanups.push(() => (isConnected = false));
 		}
+		void this.checkNetwork();
 		return () => cleanups.forEach((cleanup) => cleanup());
+	}
+
+	/**
+	 * Asks the network whether it answers (call it when the page loads or moves, and when the
+	 * browser says it is back online). Through the service worker the answer comes as a message,
+	 * since the worker answers from its cache when the network fails; without one, from the fetch.
+	 */
+	async checkNetwork(): Promise<void> {
+		const win = this.#window;
+		if (!win || this.#isProbing) return;
+		this.#isProbing = true;
+		try {
+			await win.fetch(this.#probeUrl, { cache: 'no-store' });
+			if (!win.navigator.serviceWorker?.controller) this.#setOnline(true);
+		} catch {
+			this.#setOnline(false);
+		} finally {
+			this.#isProbing = false;
+		}
+	}
+
+	#setOnline(isOnline: boolean): void {
+		this.isOnline = isOnline;
+		clearTimeout(this.#recheck);
+		this.#recheck = isOnline
+			? undefined
+			: setTimeout(() => void this.checkNetwork(), OFFLINE_RECHECK_MS);
 	}
 
 	/** Follows one registration: a worker that installs while another controls the page is an update. */
@@ -211,11 +270,25 @@ export async function hasProgress(db: CstoDb): Promise<boolean> {
 }
 
 /**
- * Connects `app` to the browser and asks for persistent storage as soon as there is progress (the
- * first review or quiz, in this tab or another). Call once, from the root layout's script.
+ * Connects `app` to the browser and to the database's news of a newer app version, and asks for
+ * persistent storage as soon as there is progress (the first review or quiz, in this tab or
+ * another). Call once, from the root layout's script; `probeUrl` as for `AppState.connect`.
  */
-export function connectApp(): void {
-	$effect(() => app.connect(window));
+export function connectApp(probeUrl: string): void {
+	$effect(() => app.connect(window, probeUrl));
+	// The data layer (and Dexie) load after the first paint; a newer version's database change can
+	// only be met once they have.
+	$effect(() => {
+		let isActive = true;
+		let stop: (() => void) | undefined;
+		void import('../data/app-db').then(({ onDbOutdated }) => {
+			if (isActive) stop = onDbOutdated(() => (app.isOutdated = true));
+		});
+		return () => {
+			isActive = false;
+			stop?.();
+		};
+	});
 	const progress = liveFrom(
 		() => import('../data/app-db'),
 		({ getDb }) => hasProgress(getDb())

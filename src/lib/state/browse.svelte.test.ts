@@ -43,7 +43,14 @@ describe('BrowseCards', () => {
 
 		// Another tab rates the card: it is in review now, due in an hour.
 		const target = { cardId: CITY.id, itemId: CITY.id, topic: CITY.topic };
-		await db.cards.put({ ...newCardRow(target, new Date(NOW)), state: 2, due: NOW + HOUR });
+		await db.cards.put({
+			...newCardRow(target, new Date(NOW)),
+			state: 2,
+			due: NOW + HOUR,
+			stability: 1,
+			difficulty: 5,
+			lastReview: NOW - HOUR
+		});
 		await vi.waitFor(() => expect(stages(cards)).toEqual([['structure/hq', 'Review']]));
 		expect(cards.cardsOf(CITY, false)[0]?.status?.due).toBe(NOW + HOUR);
 		expect(cards.now).toBe(NOW);
@@ -87,12 +94,13 @@ describe('BrowseCards', () => {
 		const cards = browse();
 		await vi.waitFor(() => expect(cards.isLoaded).toBe(true));
 		db.cards.hook('creating', () => {
-			throw new Error('The disk is full');
+			throw new DOMException('The disk is full', 'QuotaExceededError');
 		});
 		await cards.setSuspended('structure/hq', true);
 		expect(cards.failure).toEqual({
 			cardId: 'structure/hq',
-			message: 'The card could not be suspended (The disk is full). Try again.'
+			message: expect.stringMatching(/^The card could not be suspended\. This device has no room/),
+			detail: expect.stringContaining('QuotaExceededError: The disk is full')
 		});
 		expect(cards.pending.size).toBe(0);
 		expect(await db.cards.count()).toBe(0);

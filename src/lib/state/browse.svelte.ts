@@ -3,6 +3,7 @@ import { setSuspended } from '../data/cards';
 import { listCards } from '../data/queue';
 import type { CardRow, CstoDb } from '../data/db';
 import type { Item } from '../domain/bank/schema';
+import { describeFailure, type Failure } from '../domain/errors';
 import { describeCardStatus, type CardStatus } from '../domain/scheduling/card-status';
 import { cardTargetsFor } from '../domain/scheduling/face';
 import { Live } from './live.svelte';
@@ -15,10 +16,6 @@ export interface BrowseCard {
 	status: CardStatus | undefined;
 }
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * The learner's flashcard status for every item in Browse, read in one query and kept live (a
  * rating, suspension or import in this tab or another shows at once), and the Suspend and Unsuspend
@@ -26,17 +23,19 @@ function describe(error: unknown): string {
  */
 export class BrowseCards {
 	#db: () => CstoDb;
+	#now: () => number;
 	#cards: Live<{ byId: ReadonlyMap<string, CardRow>; now: number }>;
 	/** The cards whose suspension is being saved. */
 	readonly pending = new SvelteSet<string>();
 	/** The last Suspend or Unsuspend that failed, with a message the learner can act on. */
-	failure = $state<{ cardId: string; message: string } | undefined>(undefined);
+	failure = $state<({ cardId: string } & Failure) | undefined>(undefined);
 
 	constructor(db: () => CstoDb, now: () => number = Date.now) {
 		this.#db = db;
+		this.#now = now;
 		this.#cards = new Live(
 			async () => {
-				const rows = await listCards(db());
+				const rows = await listCards(db(), now());
 				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once per read, never changed
 				return { byId: new Map(rows.map((row) => [row.id, row])), now: now() };
 			},
@@ -81,13 +80,11 @@ export class BrowseCards {
 		this.pending.add(cardId);
 		this.failure = undefined;
 		try {
-			await setSuspended(this.#db(), cardId, suspended);
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a point in time handed to the data layer
+			await setSuspended(this.#db(), cardId, suspended, new Date(this.#now()));
 		} catch (error) {
 			const action = suspended ? 'suspended' : 'unsuspended';
-			this.failure = {
-				cardId,
-				message: `The card could not be ${action} (${describe(error)}). Try again.`
-			};
+			this.failure = { cardId, ...describeFailure(`The card could not be ${action}.`, error) };
 		} finally {
 			this.pending.delete(cardId);
 		}

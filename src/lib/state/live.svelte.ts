@@ -36,8 +36,11 @@ export class Live<T> {
 			let isActive = true;
 			let subscription: { unsubscribe(): void } | undefined;
 			let runs = 0;
-			const fail = (error: unknown) => {
+			// Set once the data layer is loaded: says a closed database means a newer app version.
+			let explain = (error: unknown) => error;
+			const fail = (caught: unknown) => {
 				if (!isActive) return;
+				const error = explain(caught);
 				this.error = error instanceof Error ? error : new Error(String(error));
 				this.isLoading = false;
 			};
@@ -47,22 +50,26 @@ export class Live<T> {
 				this.isLoading = false;
 				this.error = undefined;
 			};
-			Promise.all([import('dexie'), prepare?.()]).then(([{ liveQuery }]) => {
-				if (!isActive) return;
-				if (!watch) {
-					subscription = liveQuery(query).subscribe({ next: show, error: fail });
-					return;
-				}
-				// Dexie reports outside its watching context, so this query is not watched. A report
-				// that comes while the query runs makes the older result stale: only the last shows.
-				subscription = liveQuery(watch).subscribe({
-					next: () => {
-						const run = ++runs;
-						Promise.resolve(query()).then((value) => run === runs && show(value), fail);
-					},
-					error: fail
-				});
-			}, fail);
+			Promise.all([import('dexie'), import('../data/app-db'), prepare?.()]).then(
+				([{ liveQuery }, { explainDbError }]) => {
+					explain = explainDbError;
+					if (!isActive) return;
+					if (!watch) {
+						subscription = liveQuery(query).subscribe({ next: show, error: fail });
+						return;
+					}
+					// Dexie reports outside its watching context, so this query is not watched. A report
+					// that comes while the query runs makes the older result stale: only the last shows.
+					subscription = liveQuery(watch).subscribe({
+						next: () => {
+							const run = ++runs;
+							Promise.resolve(query()).then((value) => run === runs && show(value), fail);
+						},
+						error: fail
+					});
+				},
+				fail
+			);
 			return () => {
 				isActive = false;
 				subscription?.unsubscribe();

@@ -2,13 +2,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type CstoDb } from '../data/db';
 import { getActiveQuizAttempt, getQuizAttempt } from '../data/quiz-attempts';
 import { FIXTURE_BANK } from '../domain/quiz/fixtures';
+import { scheduleReview } from '../domain/scheduling/fsrs';
+import { newCardRow } from '../domain/scheduling/fsrs';
 import {
 	DEFAULT_QUIZ_OPTIONS,
 	type Question,
 	type QuizAnswer,
 	type QuizOptions
 } from '../domain/quiz/types';
-import { QuizSession } from './quiz.svelte';
+import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
+import { QuizSession, type QuizSessionDeps } from './quiz.svelte';
+
+type QuizSettings = ReturnType<QuizSessionDeps['settings']>;
 
 let db: CstoDb;
 let clock = Date.UTC(2026, 10, 28, 12);
@@ -16,7 +21,7 @@ afterEach(async () => {
 	await db?.delete();
 });
 
-function session(settings = { quizUpdatesCards: true, desiredRetention: 0.9 }) {
+function session(settings: QuizSettings = { quizUpdatesCards: true, desiredRetention: 0.9 }) {
 	return new QuizSession({
 		db: () => db,
 		bank: FIXTURE_BANK,
@@ -47,6 +52,8 @@ function rightAnswer(q: Question): QuizAnswer {
 			return { type: 'matching', matches: q.correct };
 		case 'ordering':
 			return { type: 'ordering', order: q.correct };
+		case 'map':
+			return { type: 'map', choices: q.correct };
 	}
 }
 
@@ -68,7 +75,7 @@ describe('QuizSession', () => {
 			expect(quiz.feedback).toEqual(grade);
 			expect(quiz.index).toBe(i);
 			const stored = await getQuizAttempt(db, id);
-			expect(stored?.data.answers).toHaveLength(i + 1);
+			expect(stored?.data?.answers).toHaveLength(i + 1);
 			expect(quiz.isLast).toBe(i === 4);
 			await quiz.next();
 		}
@@ -108,14 +115,85 @@ describe('QuizSession', () => {
 		expect(reloaded.question).toEqual(third);
 	});
 
-	it('starts a new quiz for other options, and the same seed gives the same questions', async () => {
+	it('starts a new quiz for other options once the learner chooses to, and the same seed gives the same questions', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
 		const a = session();
 		await a.open(options());
 		const b = session();
 		await b.open(options({ mode: 'exam' }));
+		expect(b.phase).toBe('conflict');
+		await b.startNew();
+		expect(b.phase).toBe('question');
 		expect(b.attemptId).not.toBe(a.attemptId);
 		expect(b.record!.questions).toEqual(a.record!.questions);
+	});
+
+	it('asks before leaving a quiz in progress; starting the new one finishes it as it stood, its answers scored', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const first = session();
+		await first.open(options());
+		for (let i = 0; i < 4; i++) {
+			await first.answer(i === 3 ? { type: 'dontknow' } : rightAnswer(first.question!));
+			await first.next();
+		}
+		const second = session();
+		await second.open(options({ seed: 'other' }));
+		expect(second.phase).toBe('conflict');
+		expect(second.unfinished?.id).toBe(first.attemptId);
+		expect(second.unfinished?.data.answers).toHaveLength(4);
+		expect(second.record).toBeUndefined();
+		expect(await db.quizAttempts.count()).toBe(1);
+		// Choosing to finish the quiz in progress is opening its own link: it resumes.
+		const resumed = session();
+		await resumed.open(options());
+		expect(resumed.attemptId).toBe(first.attemptId);
+		expect(resumed.index).toBe(4);
+
+		await second.startNew();
+		expect(second.phase).toBe('question');
+		expect(await getQuizAttempt(db, first.attemptId!)).toMatchObject({
+			status: 'finished',
+			score: 3,
+			maxScore: 5,
+			data: { answers: expect.any(Array) }
+		});
+		expect((await getActiveQuizAttempt(db))?.id).toBe(second.attemptId);
+	});
+
+	it('opens a quiz link whatever damaged quiz rows are stored, and saves an answer whose flashcard is damaged once Check database repaired it', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await db.quizAttempts.add({
+			status: 'active',
+			startedAt: clock,
+			finishedAt: 0,
+			score: 0,
+			maxScore: 3,
+			data: { version: 1, options: { seed: 'x' }, questions: [], answers: [] }
+		});
+		const repairs: string[] = [];
+		const quiz = new QuizSession({
+			db: () => db,
+			bank: FIXTURE_BANK,
+			now: () => (clock += 1500),
+			settings: () => ({ quizUpdatesCards: true, desiredRetention: 0.9 }),
+			repair: async () => {
+				repairs.push('run');
+				await db.cards.clear();
+			}
+		});
+		await quiz.open(options());
+		expect(quiz.phase).toBe('question');
+		const itemId = quiz.question!.itemId;
+		await db.cards.put({
+			...newCardRow({ cardId: itemId, itemId, topic: quiz.question!.topic }, new Date(clock)),
+			state: 2,
+			lastReview: clock - 1000
+		});
+		await quiz.answer({ type: 'dontknow' });
+		expect(repairs).toEqual(['run']);
+		expect(quiz.phase).toBe('feedback');
+		expect(await db.reviews.count()).toBe(1);
+		expect((await getQuizAttempt(db, quiz.attemptId!))?.data?.answers).toHaveLength(1);
 	});
 
 	it('moves straight on in exam mode and finishes after the last answer', async () => {
@@ -129,6 +207,50 @@ describe('QuizSession', () => {
 		}
 		expect(quiz.phase).toBe('finished');
 		expect(await getQuizAttempt(db, quiz.attemptId!)).toMatchObject({ score: 5, maxScore: 5 });
+	});
+
+	it('leaves a card partly right in a matching question as a Hard rating leaves it', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options({ types: ['matching'] }));
+		const question = quiz.question!;
+		if (question.type !== 'matching') throw new Error('expected a matching question');
+		// The first two rows right, the next two swapped.
+		const [a, b, c, d] = question.correct;
+		await quiz.answer({ type: 'matching', matches: [a!, b!, d!, c!] });
+		expect(quiz.feedback).toMatchObject({ score: 0.5, isCorrect: false });
+		const entry = quiz.record!.answers[0]!;
+		expect(entry.card).toEqual({ rating: 2, isNewLeech: false });
+		const target = { cardId: question.itemId, itemId: question.itemId, topic: question.topic };
+		const hard = scheduleReview(undefined, target, 2, new Date(entry.answeredAt), {
+			desiredRetention: 0.9,
+			enableFuzz: true
+		});
+		expect(await db.cards.get(question.itemId)).toEqual(hard.card);
+		expect(await db.reviews.toArray()).toEqual([
+			{ ...hard.review, id: 1, durationMs: entry.durationMs, source: 'quiz' }
+		]);
+	});
+
+	it('says when an answer makes the card a leech, in the feedback and in the stored record', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options());
+		const question = quiz.question!;
+		// A card in review that has lapsed seven times: one more wrong answer makes it a leech.
+		const target = { cardId: question.itemId, itemId: question.itemId, topic: question.topic };
+		const reviewed = scheduleReview(undefined, target, 4, new Date(clock - 30 * 86_400_000), {
+			desiredRetention: 0.9,
+			enableFuzz: true
+		}).card;
+		await db.cards.put({ ...reviewed, lapses: 7 });
+		await quiz.answer({ type: 'dontknow' });
+		expect(quiz.feedbackCard).toEqual({ rating: 1, isNewLeech: true });
+		expect(await db.cards.get(question.itemId)).toMatchObject({ leech: 1, suspended: 1 });
+		const stored = await getQuizAttempt(db, quiz.attemptId!);
+		expect(stored?.data?.answers[0]?.card).toEqual({ rating: 1, isNewLeech: true });
+		await quiz.next();
+		expect(quiz.feedbackCard).toBeUndefined();
 	});
 
 	it('rates the item’s flashcard with each answer (Good when right, Again otherwise)', async () => {
@@ -148,11 +270,30 @@ describe('QuizSession', () => {
 		expect(await db.cards.get(right.itemId)).toMatchObject({ itemId: right.itemId, reps: 1 });
 	});
 
+	it("rates the flashcard with the learner's own parameters when they are in use", async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		// A right answer rates Good: the new card's stability is the initial stability w2.
+		const parameters = DEFAULT_PARAMETERS.map((w, i) => (i === 2 ? 1.5 : w));
+		const memoryModel = {
+			parameters,
+			trainedAt: clock,
+			reviewCount: 500,
+			comparedCount: 90,
+			logLoss: { defaults: 0.4, trained: 0.35 }
+		};
+		const quiz = session({ quizUpdatesCards: true, desiredRetention: 0.9, memoryModel });
+		await quiz.open(options());
+		const right = quiz.question!;
+		await quiz.answer(rightAnswer(right));
+		expect(await db.cards.get(right.itemId)).toMatchObject({ stability: 1.5 });
+	});
+
 	it('leaves flashcards alone when the setting is off', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
 		const quiz = session({ quizUpdatesCards: false, desiredRetention: 0.9 });
 		await quiz.open(options());
 		await quiz.answer(rightAnswer(quiz.question!));
+		expect(quiz.record!.answers[0]!.card).toBeUndefined();
 		expect(await db.cards.count()).toBe(0);
 		expect(await db.reviews.count()).toBe(0);
 	});

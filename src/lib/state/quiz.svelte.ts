@@ -5,16 +5,26 @@ import {
 	finishQuizAttempt,
 	getActiveQuizAttempt,
 	saveQuizProgress,
-	startQuizAttempt
+	startQuizAttempt,
+	type ActiveQuizAttempt
 } from '../data/quiz-attempts';
+import { DamagedDataError } from '../domain/errors';
 import type { Bank } from '../domain/bank/schema';
 import { buildQuiz } from '../domain/quiz/build';
-import { gradeAnswer } from '../domain/quiz/grade';
+import { gradeAnswer, quizRating } from '../domain/quiz/grade';
 import { quizToSearchParams } from '../domain/quiz/params';
-import type { Grade, QuizAnswer, QuizOptions, QuizRecord } from '../domain/quiz/types';
+import type {
+	AnswerRecord,
+	CardEffect,
+	Grade,
+	QuizAnswer,
+	QuizOptions,
+	QuizRecord
+} from '../domain/quiz/types';
 import { retrievabilityByItem } from '../domain/quiz/weak-spots';
 import { createRng } from '../domain/random';
-import type { Settings } from '../domain/settings';
+import { schedulerParameters, type Settings } from '../domain/settings';
+import { databaseCheck } from './database-check.svelte';
 import { settings } from './settings.svelte';
 
 /** What a quiz session needs from outside; tests pass their own database, bank and clock. */
@@ -22,13 +32,17 @@ export interface QuizSessionDeps {
 	db: () => CstoDb;
 	bank: Bank;
 	now: () => number;
-	settings: () => Pick<Settings, 'quizUpdatesCards' | 'desiredRetention'>;
+	settings: () => Pick<Settings, 'quizUpdatesCards' | 'desiredRetention'> &
+		Partial<Pick<Settings, 'memoryModel'>>;
+	/** Runs Check database: an answer whose flashcard is damaged waits for it, then is saved. */
+	repair: () => Promise<unknown>;
 }
 
 const APP_DEPS: Omit<QuizSessionDeps, 'bank'> = {
 	db: getDb,
 	now: () => Date.now(),
-	settings: () => settings.value
+	settings: () => settings.value,
+	repair: () => databaseCheck.run(true)
 };
 
 /** True when two option sets describe the same quiz (the same URL). */
@@ -36,7 +50,8 @@ export function isSameQuiz(a: QuizOptions, b: QuizOptions): boolean {
 	return quizToSearchParams(a).toString() === quizToSearchParams(b).toString();
 }
 
-export type QuizPhase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty';
+/** `conflict`: another quiz is in progress, and the learner chooses between it and this one. */
+export type QuizPhase = 'loading' | 'question' | 'feedback' | 'finished' | 'empty' | 'conflict';
 
 /**
  * One quiz being played: builds it (or resumes the stored one with the same options), grades each
@@ -51,6 +66,9 @@ export class QuizSession {
 	isBusy = $state(false);
 	/** True when the quiz was picked up where the learner left it. */
 	isResumed = $state(false);
+	/** The unfinished quiz met when another one was opened (phase `conflict`). */
+	unfinished = $state.raw<ActiveQuizAttempt | undefined>(undefined);
+	#wanted: QuizOptions | undefined;
 
 	/** The index of the question on screen. */
 	index = $derived(
@@ -67,6 +85,10 @@ export class QuizSession {
 	feedback = $derived<Grade | undefined>(
 		this.phase === 'feedback' ? this.record?.answers[this.index]?.grade : undefined
 	);
+	/** What the answer on screen did to its flashcard (a leech says so in the feedback). */
+	feedbackCard = $derived<CardEffect | undefined>(
+		this.phase === 'feedback' ? this.record?.answers[this.index]?.card : undefined
+	);
 	isLast = $derived(this.index === this.total - 1);
 	answeredCount = $derived(this.record?.answers.length ?? 0);
 
@@ -80,7 +102,9 @@ export class QuizSession {
 
 	/**
 	 * Opens the quiz these options describe: the stored quiz in progress when it has the same options
-	 * (a reload or a return from Home), otherwise a new one built from the seed.
+	 * (a reload or a return from Home), otherwise a new one built from the seed. When another quiz is
+	 * in progress, nothing is started: the phase becomes `conflict` and the learner chooses (finish
+	 * that one, or `startNew()`).
 	 */
 	async open(options: QuizOptions): Promise<void> {
 		const db = this.#deps.db();
@@ -94,8 +118,43 @@ export class QuizSession {
 			else this.#show();
 			return;
 		}
+		if (active) {
+			this.unfinished = active;
+			this.#wanted = options;
+			this.phase = 'conflict';
+			return;
+		}
+		await this.#build(options);
+	}
+
+	/**
+	 * After a conflict: starts the quiz that was opened. The quiz in progress is finished as it
+	 * stands, its answers scored (in the same transaction that stores the new one).
+	 */
+	async startNew(): Promise<void> {
+		const options = this.#wanted;
+		if (this.phase !== 'conflict' || !options || this.isBusy) return;
+		this.isBusy = true;
+		try {
+			this.phase = 'loading';
+			await this.#build(options);
+			this.unfinished = undefined;
+		} catch (error) {
+			this.phase = 'conflict';
+			throw error;
+		} finally {
+			this.isBusy = false;
+		}
+	}
+
+	async #build(options: QuizOptions): Promise<void> {
+		const db = this.#deps.db();
 		const retrievability = options.weakSpots
-			? retrievabilityByItem(await db.cards.toArray(), this.#date(this.#deps.now()))
+			? retrievabilityByItem(
+					await db.cards.toArray(),
+					this.#date(this.#deps.now()),
+					schedulerParameters(this.#deps.settings())
+				)
 			: undefined;
 		const quiz = buildQuiz(
 			this.#deps.bank,
@@ -125,8 +184,9 @@ export class QuizSession {
 	}
 
 	/**
-	 * Grades and stores an answer to the question on screen (and rates its flashcard, in the same
-	 * transaction); then shows feedback in practice mode or moves on in exam mode.
+	 * Grades and stores an answer to the question on screen and, when the setting allows, rates its
+	 * flashcard in the same transaction as the rating the answer counts as (quizRating: Good, Hard or
+	 * Again); then shows feedback in practice mode or moves on in exam mode.
 	 */
 	async answer(answer: QuizAnswer): Promise<Grade | undefined> {
 		const record = this.record;
@@ -139,28 +199,42 @@ export class QuizSession {
 			answer = $state.snapshot(answer) as QuizAnswer;
 			const grade = gradeAnswer(question, answer);
 			const durationMs = Math.max(0, now - this.#shownAt);
-			const next: QuizRecord = {
-				...record,
-				answers: [...record.answers, { answer, grade, durationMs, answeredAt: now }]
-			};
+			const entry: AnswerRecord = { answer, grade, durationMs, answeredAt: now };
 			const db = this.#deps.db();
-			const { quizUpdatesCards, desiredRetention } = this.#deps.settings();
-			await db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
-				await saveQuizProgress(db, this.attemptId!, next);
-				if (quizUpdatesCards) {
-					await rateCard(
-						db,
-						{
-							target: { cardId: question.itemId, itemId: question.itemId, topic: question.topic },
-							rating: grade.isCorrect ? 3 : 1,
-							now: this.#date(now),
-							durationMs,
-							source: 'quiz'
-						},
-						{ desiredRetention, enableFuzz: true }
-					);
-				}
-			});
+			const current = this.#deps.settings();
+			const { quizUpdatesCards, desiredRetention } = current;
+			const parameters = schedulerParameters(current);
+			const save = () =>
+				db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
+					const saved: QuizRecord = { ...record, answers: [...record.answers, { ...entry }] };
+					if (quizUpdatesCards) {
+						const rating = quizRating(grade);
+						const { isNewLeech } = await rateCard(
+							db,
+							{
+								target: { cardId: question.itemId, itemId: question.itemId, topic: question.topic },
+								rating,
+								now: this.#date(now),
+								durationMs,
+								source: 'quiz'
+							},
+							{ desiredRetention, enableFuzz: true, ...(parameters ? { parameters } : {}) }
+						);
+						saved.answers[saved.answers.length - 1]!.card = { rating, isNewLeech };
+					}
+					await saveQuizProgress(db, this.attemptId!, saved);
+					return saved;
+				});
+			let next: QuizRecord;
+			try {
+				next = await save();
+			} catch (error) {
+				// The item's flashcard is damaged: Check database repairs it (or sets it aside, and the
+				// card starts again as new); then the answer is saved. Nothing was written before.
+				if (!(error instanceof DamagedDataError)) throw error;
+				await this.#deps.repair();
+				next = await save();
+			}
 			this.record = next;
 			this.isResumed = false;
 			if (next.options.mode === 'practice') this.phase = 'feedback';

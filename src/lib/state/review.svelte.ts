@@ -12,12 +12,14 @@ import {
 	queueFromSnapshot,
 	type QueueSnapshot
 } from '../data/queue';
+import { explainDbError } from '../data/app-db';
 import type { CardRow, CstoDb } from '../data/db';
 import type { Item } from '../domain/bank/schema';
-import type { Settings } from '../domain/settings';
+import { describeFailure, type Failure } from '../domain/errors';
+import { schedulerParameters, type Settings } from '../domain/settings';
 import { isReversedCardId, type Rating } from '../domain/scheduling/card';
 import { cardFace, type CardFace } from '../domain/scheduling/face';
-import { previewIntervals } from '../domain/scheduling/fsrs';
+import { previewIntervals, type SchedulerOptions } from '../domain/scheduling/fsrs';
 import {
 	findFirstFutureDue,
 	nextDueTime,
@@ -52,10 +54,6 @@ function dateAt(time: number): Date {
 	return new Date(time);
 }
 
-function describe(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * A review session: today's queue, the card on screen, its answer, the four intervals, and the
  * actions (show answer, rate, undo, bury, suspend). Every action writes to IndexedDB before the
@@ -67,8 +65,10 @@ export class ReviewSession {
 	topic = $state<string | undefined>(undefined);
 	isAnswerShown = $state(false);
 	isBusy = $state(false);
-	/** A message the learner can act on when something failed; empty otherwise. */
-	error = $state('');
+	/** What failed, in our words, with the raw error behind it; undefined when nothing did. */
+	failure = $state.raw<Failure | undefined>(undefined);
+	/** The failure's message the learner can act on; empty when nothing failed. */
+	readonly error = $derived(this.failure?.message ?? '');
 	/** A notice about the last action (a leech, a suspension); empty otherwise. */
 	notice = $state('');
 	/** Ratings given in this session (undo takes one back). */
@@ -78,7 +78,9 @@ export class ReviewSession {
 	/** When the queue was last read: the time the intervals are previewed at. */
 	checkedAt = $state(0);
 	#pinned = $state<QueueEntry | undefined>(undefined);
-	#undo = $state<UndoStep[]>([]);
+	// Raw, and each step a snapshot taken when it is pushed: a deeply reactive array would hand the
+	// data layer proxies, which IndexedDB cannot clone (DataCloneError on undo, issue 18).
+	#undo = $state.raw<UndoStep[]>([]);
 	#shownAt = 0;
 	/** Every stored card and today's log, as last read and updated by this session's ratings. */
 	#snapshot: QueueSnapshot | undefined;
@@ -133,10 +135,13 @@ export class ReviewSession {
 		return this.#deps.now?.() ?? dateAt(Date.now());
 	}
 
-	#schedulerOptions() {
+	#schedulerOptions(): SchedulerOptions {
+		const settings = this.#deps.settings();
+		const parameters = schedulerParameters(settings);
 		return {
-			desiredRetention: this.#deps.settings().desiredRetention,
-			enableFuzz: this.#deps.enableFuzz ?? true
+			desiredRetention: settings.desiredRetention,
+			enableFuzz: this.#deps.enableFuzz ?? true,
+			...(parameters ? { parameters } : {})
 		};
 	}
 
@@ -176,14 +181,18 @@ export class ReviewSession {
 		this.#shownAt = now.getTime();
 	}
 
-	/** Starts (or restarts) the session on one topic or on all. */
+	/**
+	 * Starts (or restarts) the session on one topic or on all. A new session has nothing to undo:
+	 * undo goes back only through the ratings of the session on screen.
+	 */
 	async start(topic?: string): Promise<void> {
 		this.topic = topic;
 		this.#pinned = undefined;
+		this.#undo = [];
 		this.isAnswerShown = false;
 		this.reviewed = 0;
 		this.notice = '';
-		await this.#run(() => this.load(), 'Your cards could not be read');
+		await this.#run(() => this.load(), 'Your cards could not be read.');
 	}
 
 	showAnswer(): void {
@@ -195,6 +204,7 @@ export class ReviewSession {
 		const entry = this.current;
 		if (!entry || !this.isAnswerShown || this.isBusy) return;
 		const now = this.#now();
+		let saved: RatingRecord | undefined;
 		await this.#run(async () => {
 			const record = await rateCard(
 				this.#deps.db(),
@@ -207,24 +217,26 @@ export class ReviewSession {
 				},
 				this.#schedulerOptions()
 			);
-			this.#undo.push({ kind: 'rating', record, entry });
+			this.#pushUndo({ kind: 'rating', record, entry });
 			this.reviewed++;
 			this.notice = record.isNewLeech
 				? 'This card has now been forgotten 8 times, so it is marked as a leech and suspended. Rewrite it in your own words or unsuspend it from Browse when you want to study it again.'
 				: '';
-			// The rating is stored: the next card comes from the snapshot with the rated card's new row,
-			// the same queue a new read would give, without waiting for one (a new study day reads again).
+			saved = record;
+		}, 'Your rating could not be saved, so the card is still here');
+		if (!saved) return;
+		// The rating is stored: the next card comes from the snapshot with the rated card's new row,
+		// the same queue a new read would give, without waiting for one (a new study day reads again).
+		const snapshot = this.#snapshot;
+		const next = this.#now();
+		if (snapshot && next.getTime() < snapshot.dayEnd) {
 			this.#pinned = undefined;
 			this.isAnswerShown = false;
-			const snapshot = this.#snapshot;
-			const next = this.#now();
-			if (snapshot && next.getTime() < snapshot.dayEnd) {
-				this.#snapshot = addRatingToSnapshot(snapshot, record.before, record.after);
-				this.#build(next);
-			} else {
-				await this.#advance(entry);
-			}
-		}, 'Your rating could not be saved, so the card is still here. Try again');
+			this.#snapshot = addRatingToSnapshot(snapshot, saved.before, saved.after);
+			this.#build(next);
+		} else {
+			await this.#advance(entry, 'Your rating was saved');
+		}
 	}
 
 	/** Hides the current card until the next study day starts. */
@@ -238,10 +250,10 @@ export class ReviewSession {
 				this.#now(),
 				this.#deps.settings().dayStartHour
 			);
-			this.#undo.push({ kind: 'bury', before, entry });
+			this.#pushUndo({ kind: 'bury', before, entry });
 			this.notice = 'Card buried until tomorrow.';
-			await this.#advance(entry);
-		}, 'The card could not be buried. Try again');
+		}, 'The card could not be buried');
+		if (!this.error) await this.#advance(entry, 'The card was buried');
 	}
 
 	/** Removes the current card from review until it is unsuspended (from Browse). */
@@ -249,11 +261,11 @@ export class ReviewSession {
 		const entry = this.current;
 		if (!entry || this.isBusy) return;
 		await this.#run(async () => {
-			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true);
-			this.#undo.push({ kind: 'suspend', before, entry });
+			const before = await setSuspended(this.#deps.db(), entry.target.cardId, true, this.#now());
+			this.#pushUndo({ kind: 'suspend', before, entry });
 			this.notice = 'Card suspended. Unsuspend it from Browse to study it again.';
-			await this.#advance(entry);
-		}, 'The card could not be suspended. Try again');
+		}, 'The card could not be suspended');
+		if (!this.error) await this.#advance(entry, 'The card was suspended');
 	}
 
 	/** Takes back the last rating, burial or suspension and shows that card again. */
@@ -264,17 +276,22 @@ export class ReviewSession {
 			const db = this.#deps.db();
 			if (step.kind === 'rating') await undoRating(db, step.record);
 			else await restoreCard(db, step.entry.target.cardId, step.before);
-			this.#undo.pop();
+			this.#undo = this.#undo.slice(0, -1);
 			if (step.kind === 'rating') this.reviewed = Math.max(0, this.reviewed - 1);
 			const before = step.kind === 'rating' ? step.record.before : step.before;
 			this.#pinned = { ...step.entry, card: before };
 			this.isAnswerShown = false;
 			this.notice = '';
-			await this.load();
-		}, 'That could not be undone. Try again');
+		}, 'That could not be undone');
+		if (!this.error) await this.#refresh('It was undone');
 	}
 
-	async #advance(done: QueueEntry): Promise<void> {
+	#pushUndo(step: UndoStep): void {
+		this.#undo = [...this.#undo, $state.snapshot(step) as UndoStep];
+	}
+
+	/** Drops the card just handled from the screen, then reads the queue again. */
+	async #advance(done: QueueEntry, saved: string): Promise<void> {
 		this.#pinned = undefined;
 		this.isAnswerShown = false;
 		// Drop the card at once, so that a failed re-read never shows the card just handled.
@@ -286,16 +303,28 @@ export class ReviewSession {
 				later: this.queue.later.filter((e) => e.target.cardId !== id)
 			};
 		}
-		await this.load();
+		await this.#refresh(saved);
 	}
 
+	/**
+	 * Reads the queue again after an action that was saved; a failure here says that the action
+	 * was saved and only the next cards could not be read, never that it was lost.
+	 */
+	async #refresh(saved: string): Promise<void> {
+		await this.#run(() => this.load(), `${saved}, but the next cards could not be read`);
+	}
+
+	/**
+	 * Runs an action; a failure shows `failure` (what did not happen), then what the error means and
+	 * what to do (describeFailure), with the raw error behind Details.
+	 */
 	async #run(action: () => Promise<void>, failure: string): Promise<void> {
 		this.isBusy = true;
-		this.error = '';
+		this.failure = undefined;
 		try {
 			await action();
 		} catch (error) {
-			this.error = `${failure} (${describe(error)}).`;
+			this.failure = describeFailure(failure, explainDbError(error));
 		} finally {
 			this.isBusy = false;
 		}

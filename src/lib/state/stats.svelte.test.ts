@@ -1,3 +1,4 @@
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type CstoDb, type ReviewRow } from '../data/db';
 import { StatsState } from './stats.svelte';
@@ -6,6 +7,7 @@ let db: CstoDb;
 let cleanup: (() => void) | undefined;
 afterEach(async () => {
 	cleanup?.();
+	vi.useRealTimers();
 	await db?.delete();
 });
 
@@ -30,7 +32,10 @@ describe('StatsState', () => {
 		await db.reviews.add(review(now - 86_400_000));
 		let stats!: StatsState;
 		cleanup = $effect.root(() => {
-			stats = new StatsState(db, () => new Map([['members', 4]]));
+			stats = new StatsState(db, () => ({
+				counts: new Map([['members', 4]]),
+				cardIds: new Set(['members/a'])
+			}));
 		});
 		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(1));
 		expect(stats.isLoading).toBe(false);
@@ -40,5 +45,42 @@ describe('StatsState', () => {
 		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(2));
 		expect(stats.report?.streak.isTodayDone).toBe(true);
 		expect(stats.report?.reviewsPerDay.at(-1)?.count).toBeGreaterThanOrEqual(1);
+	});
+
+	it('moves today at the study day start while open, by its timer or when the page is shown again', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		// 03:00 on 28 November belongs to the study day of the 27th (the day starts at 04:00).
+		let time = new Date(2026, 10, 28, 3, 0).getTime();
+		await db.reviews.add(review(time - 60_000));
+		let stats!: StatsState;
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		cleanup = $effect.root(() => {
+			stats = new StatsState(
+				db,
+				() => ({ counts: new Map([['members', 4]]), cardIds: new Set(['members/a']) }),
+				() => time
+			);
+		});
+		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(1));
+		expect(stats.report?.reviewsPerDay.at(-1)).toEqual({ day: '2026-11-27', count: 1 });
+		expect(stats.report?.streak).toEqual({ days: 1, isTodayDone: true });
+
+		// The timer set for 04:00 fires: a new study day, nothing done in it yet.
+		time = new Date(2026, 10, 28, 3, 59).getTime();
+		vi.advanceTimersByTime(59 * 60_000);
+		expect(stats.report?.reviewsPerDay.at(-1)?.day).toBe('2026-11-27');
+		time = new Date(2026, 10, 28, 4, 0).getTime();
+		vi.advanceTimersByTime(60 * 60_000);
+		flushSync();
+		expect(stats.now).toBe(time);
+		expect(stats.report?.reviewsPerDay.at(-1)).toEqual({ day: '2026-11-28', count: 0 });
+		expect(stats.report?.streak).toEqual({ days: 1, isTodayDone: false });
+
+		// The device slept through the next day start: the page being shown again moves today.
+		time = new Date(2026, 10, 30, 9, 0).getTime();
+		document.dispatchEvent(new Event('visibilitychange'));
+		flushSync();
+		expect(stats.report?.reviewsPerDay.at(-1)).toEqual({ day: '2026-11-30', count: 0 });
+		expect(stats.report?.streak).toEqual({ days: 0, isTodayDone: false });
 	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../bank/schema';
-import { ANKI_HEADER, ankiField, toAnkiText } from './anki';
+import { ANKI_HEADER, ankiBack, ankiField, toAnkiText } from './anki';
+import { readAsAnki } from './fixtures';
 
 const qa: Item = {
 	id: 'structure/headquarters',
@@ -21,15 +22,16 @@ const qa: Item = {
 	tags: []
 };
 
+// Every character that could break a record: a leading #, tabs, quotes, a line break.
 const statement: Item = {
 	id: 'history/founding',
 	kind: 'statement',
 	topic: 'history',
-	prompt: '#1 Was the treaty\tsigned in 1992?',
-	answer: 'Yes, in Tashkent',
+	prompt: '#1 Was the treaty\tsigned in "1992"?',
+	answer: 'Yes,\tin Tashkent',
 	truth: 'It was signed in 1992.',
 	falsehoods: ['It was signed in 2002.'],
-	explanation: 'Signed in Tashkent.',
+	explanation: 'Signed in Tashkent.\n#2 of the founding steps.',
 	sources: [{ title: 'Treaty', publisher: 'UN' }],
 	difficulty: 2,
 	tags: []
@@ -38,11 +40,12 @@ const statement: Item = {
 describe('ankiField', () => {
 	it.each([
 		['plain', 'plain'],
-		['tab\there', 'tab here'],
+		['tab\there', '"tab\there"'],
 		['two\nlines', '"two\nlines"'],
 		['win\r\nline', '"win\nline"'],
 		['say "hi"', '"say ""hi"""'],
-		['#not a comment', '"#not a comment"']
+		['#not a comment', '"#not a comment"'],
+		['not # a comment', 'not # a comment']
 	])('%j → %j', (text, field) => {
 		expect(ankiField(text)).toBe(field);
 	});
@@ -50,33 +53,44 @@ describe('ankiField', () => {
 
 describe('toAnkiText', () => {
 	const text = toAnkiText([qa, statement]);
-	const lines = text.split('\n');
 
-	it('starts with the header lines Anki reads', () => {
-		expect(lines.slice(0, ANKI_HEADER.length)).toEqual([
+	it('starts with the header lines Anki reads, Basic notetype and update on re-import included', () => {
+		expect(text.split('\n').slice(0, ANKI_HEADER.length)).toEqual([
 			'#separator:tab',
 			'#html:false',
+			'#notetype:Basic',
+			'#deck:CSTO Study',
 			'#tags column:3',
 			'#guid column:4',
-			'#deck:CSTO Study'
+			'#if matches:update current'
 		]);
+		expect(Object.fromEntries(readAsAnki(text).header)).toEqual({
+			separator: 'tab',
+			html: 'false',
+			notetype: 'Basic',
+			deck: 'CSTO Study',
+			'tags column': '3',
+			'guid column': '4',
+			'if matches': 'update current'
+		});
 	});
 
-	it('writes front, back with answer, explanation and source, topic tag and a stable guid', () => {
-		const first = text.slice(text.indexOf('In which'));
-		expect(
-			first.startsWith('In which city is the Secretariat based?\t"Moscow\n\nThe Secretariat')
-		).toBe(true);
-		expect(first).toContain(
-			'Source: Charter (CSTO, 2002-10) https://example.org/charter\nSource: Explainer (A ""quoted"" publisher)\nAs of 2026-11"\tcsto::structure\tcsto-study:structure/headquarters\n'
-		);
+	it('reads back, as Anki reads it, as one note per item of four columns holding the text', () => {
+		const { records } = readAsAnki(text);
+		expect(records).toEqual([
+			[qa.prompt, ankiBack(qa), 'csto::structure', 'csto-study:structure/headquarters'],
+			[statement.prompt, ankiBack(statement), 'csto::history', 'csto-study:history/founding']
+		]);
+		// Tabs, quotes and line breaks come back as they were written.
+		expect(records[1]![1]).toContain('Yes,\tin Tashkent\n\nSigned in Tashkent.\n#2 of');
+		expect(records[0]![1]).toContain('Source: Explainer (A "quoted"\tpublisher)');
 	});
 
-	it('keeps every note on its own record: no raw tab inside a field', () => {
-		const records = text.split(/\tcsto-study:[^\n]+\n/);
-		expect(records).toHaveLength(3);
-		expect(text).toContain(
-			'"#1 Was the treaty signed in 1992?"\t"Yes, in Tashkent\n\nSigned in Tashkent.\n\nSource: Treaty (UN)"\tcsto::history\tcsto-study:history/founding\n'
+	it('writes the back as answer, explanation, sources and the as-of month', () => {
+		expect(ankiBack(qa)).toBe(
+			'Moscow\n\nThe Secretariat sits in Moscow.\n\n' +
+				'Source: Charter (CSTO, 2002-10) https://example.org/charter\n' +
+				'Source: Explainer (A "quoted"\tpublisher)\nAs of 2026-11'
 		);
 	});
 });

@@ -1,23 +1,29 @@
 import type { Item, Source } from '../bank/schema';
 
-/** The header lines Anki's File › Import reads: tab-separated, plain text, tags in column 3. */
+/**
+ * The header lines Anki's File › Import reads: tab-separated, plain text, the Basic notetype (without
+ * it Anki uses the learner's last notetype: "Basic (and reversed card)" adds reverse cards, Cloze makes
+ * empty ones), tags in column 3, a GUID in column 4, and a re-import updates the notes it matches.
+ */
 export const ANKI_HEADER = [
 	'#separator:tab',
 	'#html:false',
+	'#notetype:Basic',
+	'#deck:CSTO Study',
 	'#tags column:3',
 	'#guid column:4',
-	'#deck:CSTO Study'
+	'#if matches:update current'
 ] as const;
 
 /**
- * One field of a tab-separated line: tabs become spaces, and a field with a line break, a quote or a
- * leading `#` is wrapped in double quotes with its quotes doubled, which Anki reads back as the text
- * (line breaks included).
- * @example ankiField('He said "no"\nthen left') // '"He said ""no""\nthen left"'
+ * One field of a tab-separated line: a field with a tab, a line break, a quote or a leading `#` is
+ * wrapped in double quotes with its quotes doubled, which Anki's reader gives back as the text (tabs
+ * and line breaks included); line ends become `\n`.
+ * @example ankiField('He said "no"\tthen left') // '"He said ""no""\tthen left"'
  */
 export function ankiField(text: string): string {
-	const clean = text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
-	return /["\n]|^#/.test(clean) ? `"${clean.replace(/"/g, '""')}"` : clean;
+	const clean = text.replace(/\r\n?/g, '\n');
+	return /["\n\t]|^#/.test(clean) ? `"${clean.replace(/"/g, '""')}"` : clean;
 }
 
 function formatSource(source: Source): string {

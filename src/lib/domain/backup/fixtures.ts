@@ -1,4 +1,8 @@
+// Small, fixed rows for the backup tests, and a reader of the Anki export as Anki reads it.
+import { parse } from 'csv-parse/sync';
 // Small, fixed rows for the backup tests.
+import { quizRecord } from '../integrity/fixtures';
+import { scoreQuizRecord } from '../integrity/quiz-record';
 import type { BackupCard, BackupQuizAttempt, BackupReview, BackupTables } from './schema';
 
 const T = Date.UTC(2026, 10, 20, 9, 30);
@@ -46,16 +50,16 @@ export function backupReview(overrides: Partial<BackupReview> = {}): BackupRevie
 	};
 }
 
-/** A finished quiz, with any field overridden. */
+/** A finished quiz (four of eight questions answered, its score its record's), with any field overridden. */
 export function backupQuiz(overrides: Partial<BackupQuizAttempt> = {}): BackupQuizAttempt {
+	const record = quizRecord(4);
 	return {
 		id: 1,
 		status: 'finished',
 		startedAt: T - 600_000,
 		finishedAt: T - 60_000,
-		score: 7.5,
-		maxScore: 10,
-		data: { seed: 'abc', answers: [{ id: 'members/current-six', correct: true }] },
+		...scoreQuizRecord(record),
+		data: record,
 		...overrides
 	};
 }
@@ -83,7 +87,14 @@ export function sampleTables(): BackupTables {
 		],
 		quizAttempts: [
 			backupQuiz(),
-			backupQuiz({ id: 2, status: 'active', startedAt: T + DAY, finishedAt: 0, score: 0 })
+			backupQuiz({
+				id: 2,
+				status: 'active',
+				startedAt: T + DAY,
+				finishedAt: 0,
+				score: 0,
+				data: quizRecord(0, 'fixture2')
+			})
 		],
 		settings: [
 			{ key: 'theme', value: 'dark' },
@@ -94,3 +105,34 @@ export function sampleTables(): BackupTables {
 
 /** The sample as the text of a backup file, exported at `exportedAt`. */
 export const SAMPLE_EXPORTED_AT = T + 2 * DAY;
+
+/** An Anki text file as Anki's importer sees it: its `#key:value` header lines, then its records. */
+export interface AnkiFile {
+	header: Map<string, string>;
+	records: string[][];
+}
+
+/**
+ * Reads an Anki text export back the way Anki's File › Import does (rslib/src/import_export/text/csv):
+ * the `#key:value` lines at the top are settings; the rest goes through a real CSV parser configured
+ * like Anki's reader: tab separator, fields in double quotes with doubled quotes inside, a line that
+ * starts with `#` is a comment, no header row, records of any length.
+ */
+export function readAsAnki(text: string): AnkiFile {
+	const header = new Map<string, string>();
+	for (const line of text.split('\n')) {
+		if (!line.startsWith('#')) break;
+		const colon = line.indexOf(':');
+		if (colon > 0) header.set(line.slice(1, colon).trim().toLowerCase(), line.slice(colon + 1));
+	}
+	const records: string[][] = parse(text, {
+		delimiter: '\t',
+		quote: '"',
+		escape: '"',
+		comment: '#',
+		comment_no_infix: true,
+		relax_column_count: true,
+		skip_empty_lines: true
+	});
+	return { header, records };
+}

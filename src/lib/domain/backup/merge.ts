@@ -81,7 +81,7 @@ export interface BackupSummary {
 }
 
 /** Counts a backup's rows and finds the span of time its reviews and quizzes cover. */
-export function summarizeBackup(backup: Backup): BackupSummary {
+export function summarizeBackup(backup: Omit<Backup, 'quarantine'>): BackupSummary {
 	let first = Infinity;
 	let last = -Infinity;
 	const see = (time: number) => {

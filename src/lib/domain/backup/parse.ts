@@ -1,11 +1,15 @@
 import * as v from 'valibot';
 import { BackupError } from '../errors';
-import { checkSetting, isSettingKey } from '../settings';
+import { recomputeStoredDueBefore } from '../scheduling/due-before';
+import type { QuarantineEntry } from '../integrity/repair';
+import { ROW_VALIDATORS } from '../integrity/rows';
+import { JsonObjectScanner, JsonScanError, MAX_VALUE_CHARS } from './scan';
 import {
 	BACKUP_FORMAT,
 	BACKUP_TABLES,
 	BACKUP_VERSION,
-	MAX_BACKUP_BYTES,
+	BackupQuarantineSchema,
+	QUARANTINE_LIST,
 	ROW_SCHEMAS,
 	isIsoTime,
 	type Backup,
@@ -14,17 +18,10 @@ import {
 } from './schema';
 
 const CHOOSE = 'Choose a file that “Export backup” saved.';
-
-/**
- * Refuses a file over 50 MB before it is read.
- * @example checkBackupSize(60 * 1024 * 1024) // throws: the file is 60.0 MB; a backup can be at most 50 MB
- */
-export function checkBackupSize(bytes: number): void {
-	if (bytes > MAX_BACKUP_BYTES) {
-		const mb = (bytes / 1024 / 1024).toFixed(1);
-		throw new BackupError(`The file is ${mb} MB; a backup can be at most 50 MB. ${CHOOSE}`);
-	}
-}
+const NOT_JSON = `The file is not JSON, so it is not a CSTO Study backup. ${CHOOSE}`;
+const CUT_SHORT =
+	'The file is cut short (truncated): it ends before the backup is complete. It may not ' +
+	'have finished downloading or copying; use a complete copy or export the backup again.';
 
 /**
  * True when `text` is the start of a JSON document that stops before its end: an object, list or
@@ -61,23 +58,20 @@ export function parseBackupJson(text: string): unknown {
 	} catch (error) {
 		const start = text.trimStart()[0];
 		if ((start === '{' || start === '[') && isTruncatedJson(text)) {
-			throw new BackupError(
-				'The file is cut short (truncated): it ends before the backup is complete. It may not ' +
-					'have finished downloading or copying; use a complete copy or export the backup again.',
-				{ cause: error }
-			);
+			throw new BackupError(CUT_SHORT, { cause: error });
 		}
-		throw new BackupError(`The file is not JSON, so it is not a CSTO Study backup. ${CHOOSE}`, {
-			cause: error
-		});
+		throw new BackupError(NOT_JSON, { cause: error });
 	}
 }
 
-/** The header of a backup, with its tables not yet checked. */
+/** The header of a backup, with its tables (and its quarantine list) not yet checked. */
 export interface BackupEnvelope {
+	/** The backup format version the file was written in (this one or an earlier one). */
+	version: number;
 	appVersion: string;
 	exportedAt: number;
 	rows: Record<BackupTable, unknown[]>;
+	quarantine: unknown[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -129,7 +123,59 @@ export function checkBackupEnvelope(value: unknown): BackupEnvelope {
 		}
 		rows[table] = list;
 	}
-	return { appVersion: value.appVersion, exportedAt: Date.parse(value.exportedAt), rows };
+	const quarantine = value[QUARANTINE_LIST] ?? [];
+	if (!Array.isArray(quarantine)) {
+		throw new BackupError(`The backup is damaged: ${QUARANTINE_LIST} must be a list.`);
+	}
+	return {
+		version,
+		appVersion: value.appVersion,
+		exportedAt: Date.parse(value.exportedAt),
+		rows,
+		quarantine
+	};
+}
+
+/**
+ * Reads a backup file's text in pieces (`push`), never holding all of it: rows are parsed one by
+ * one as they arrive. `finish` then checks what the file says it is and returns its header and
+ * rows, not yet checked; or refuses the file (empty, not JSON, cut short, another format …).
+ */
+export class BackupTextReader {
+	#scanner = new JsonObjectScanner([...BACKUP_TABLES, QUARANTINE_LIST]);
+
+	push(text: string): void {
+		try {
+			this.#scanner.push(text);
+		} catch (error) {
+			throw toBackupError(error);
+		}
+	}
+
+	finish(): BackupEnvelope {
+		const other = this.#scanner.otherText;
+		if (other !== undefined) {
+			// Not an object: say what it is (not JSON, cut short, or JSON of another kind).
+			return checkBackupEnvelope(parseBackupJson(other));
+		}
+		if (!this.#scanner.hasContent) throw new BackupError(`The file is empty. ${CHOOSE}`);
+		try {
+			return checkBackupEnvelope(this.#scanner.end().members);
+		} catch (error) {
+			throw toBackupError(error);
+		}
+	}
+}
+
+function toBackupError(error: unknown): unknown {
+	if (!(error instanceof JsonScanError)) return error;
+	if (error.kind === 'truncated') return new BackupError(CUT_SHORT, { cause: error });
+	if (error.kind === 'syntax') return new BackupError(NOT_JSON, { cause: error });
+	const mb = Math.round(MAX_VALUE_CHARS / 1024 / 1024);
+	return new BackupError(
+		`The file holds a row larger than ${mb} MB, which no backup of this app has. ${CHOOSE}`,
+		{ cause: error }
+	);
 }
 
 function describeIssue(table: string, index: number, issue: v.BaseIssue<unknown>): string {
@@ -141,20 +187,44 @@ function describeIssue(table: string, index: number, issue: v.BaseIssue<unknown>
 /**
  * Checks rows `start` to `end` of one table and appends them, as stored rows, to `out`; refuses the
  * first bad row with a message naming table, row and field (`reviews[12].rating must be 1, 2, 3 or 4`).
+ * Each row must have the file's shape and pass the validator every stored row passes, at `now`.
  */
 export function checkBackupRows<T extends BackupTable>(
 	table: T,
 	rows: readonly unknown[],
 	start: number,
 	end: number,
-	out: BackupTables[T][number][]
+	out: BackupTables[T][number][],
+	now: number
 ): void {
 	const schema = ROW_SCHEMAS[table];
+	const validate = ROW_VALIDATORS[table];
 	for (let i = start; i < end && i < rows.length; i++) {
 		const result = v.safeParse(schema, rows[i]);
 		if (!result.success) throw new BackupError(describeIssue(table, i, result.issues[0]));
+		const problem = validate(result.output, now);
+		if (problem) {
+			const where =
+				table === 'settings'
+					? `settings[${i}] (${(result.output as { key: string }).key}): `
+					: `${table}[${i}]${problem.field ? `.${problem.field}` : ''} `;
+			throw new BackupError(
+				`The backup is damaged: ${where}${problem.message.replace(/\.$/, '')}.`
+			);
+		}
 		out.push(result.output as BackupTables[T][number]);
 	}
+}
+
+/** Checks a backup's quarantine list: damaged originals, kept as they are (any row at all). */
+export function checkQuarantineRows(rows: readonly unknown[]): QuarantineEntry[] {
+	return rows.map((row, i) => {
+		const result = v.safeParse(BackupQuarantineSchema, row);
+		if (!result.success) {
+			throw new BackupError(describeIssue(QUARANTINE_LIST, i, result.issues[0]));
+		}
+		return result.output;
+	});
 }
 
 function findRepeat<T>(rows: readonly T[], keyOf: (row: T) => unknown): number {
@@ -167,10 +237,7 @@ function findRepeat<T>(rows: readonly T[], keyOf: (row: T) => unknown): number {
 	return -1;
 }
 
-/**
- * Checks what spans rows: no id repeats within a table, and each known setting holds a value the app
- * allows (unknown settings are kept, as the app ignores them).
- */
+/** Checks what spans rows: no id repeats within a table. */
 export function checkBackupConsistency(tables: BackupTables): void {
 	const repeats: [BackupTable, number, string][] = [
 		['cards', findRepeat(tables.cards, (r) => r.id), 'id'],
@@ -185,29 +252,40 @@ export function checkBackupConsistency(tables: BackupTables): void {
 			);
 		}
 	}
-	tables.settings.forEach((row, i) => {
-		if (!isSettingKey(row.key)) return;
-		const checked = checkSetting(row.key, row.value);
-		if (!checked.ok) {
-			throw new BackupError(
-				`The backup is damaged: settings[${i}] (${row.key}): ${checked.message}`
-			);
-		}
-	});
+}
+
+/**
+ * Brings the checked rows of an older backup format up to this one, in place. Format 1 logged each
+ * card's previous review time as a review's `dueBefore`: it is recomputed from the card's log in the
+ * backup where that log reproduces the card, and marked unknown (null) where it does not, as the
+ * database's own upgrade does.
+ */
+export function upgradeBackupTables(version: number, tables: BackupTables): void {
+	if (version >= 2) return;
+	const dueBefore = recomputeStoredDueBefore(tables);
+	for (const review of tables.reviews) review.dueBefore = dueBefore.get(review.id) ?? null;
 }
 
 /**
  * Validates a whole backup file's text at once and returns its rows as the app stores them; refuses it
- * with a BackupError that names the problem. (The data layer does the same in chunks.)
+ * with a BackupError that names the problem. (The data layer does the same reading the file in
+ * pieces.) `now` is the time a card's last review may not be after.
  */
-export function parseBackup(text: string): Backup {
-	checkBackupSize(text.length);
-	const envelope = checkBackupEnvelope(parseBackupJson(text));
+export function parseBackup(text: string, now: number): Backup {
+	const reader = new BackupTextReader();
+	reader.push(text);
+	const envelope = reader.finish();
 	const tables: BackupTables = { cards: [], reviews: [], quizAttempts: [], settings: [] };
 	for (const table of BACKUP_TABLES) {
 		const rows = envelope.rows[table];
-		checkBackupRows(table, rows, 0, rows.length, tables[table]);
+		checkBackupRows(table, rows, 0, rows.length, tables[table], now);
 	}
 	checkBackupConsistency(tables);
-	return { appVersion: envelope.appVersion, exportedAt: envelope.exportedAt, ...tables };
+	upgradeBackupTables(envelope.version, tables);
+	return {
+		appVersion: envelope.appVersion,
+		exportedAt: envelope.exportedAt,
+		...tables,
+		quarantine: checkQuarantineRows(envelope.quarantine)
+	};
 }

@@ -1,9 +1,16 @@
 import * as v from 'valibot';
+import { STORED_TABLES } from '../integrity/rows';
+import type { QuarantineEntry } from '../integrity/repair';
+import { decodeRaw } from './raw';
 
 /** The name every backup file carries, so that another app's JSON is never mistaken for one. */
 export const BACKUP_FORMAT = 'csto-study-backup';
-/** The version of the backup format this app writes and reads. */
-export const BACKUP_VERSION = 1;
+/**
+ * The version of the backup format this app writes; it reads this one and every earlier one. Format 2
+ * stores each review's real due time before the rating, or null where it is unknown; format 1 stored
+ * the previous review time there, which an import recomputes (see upgradeBackupTables).
+ */
+export const BACKUP_VERSION = 2;
 /** The largest backup file the app reads: 50 MB. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -98,7 +105,7 @@ export const BackupReviewSchema = v.object(
 		cardId: Id,
 		rating: v.picklist([1, 2, 3, 4], 'must be 1, 2, 3 or 4'),
 		stateBefore: CardStateSchema,
-		dueBefore: Time,
+		dueBefore: v.nullable(Time),
 		stability: NonNegative,
 		difficulty: Finite,
 		elapsedDays: NonNegative,
@@ -133,6 +140,22 @@ export const BackupSettingSchema = v.object(
 	ROW_MESSAGE
 );
 
+/**
+ * One damaged row's original in a backup's quarantine list: its table and key, the row (values JSON
+ * cannot hold written as tagged objects, see raw.ts), what was wrong and what was done.
+ */
+export const BackupQuarantineSchema = v.object(
+	{
+		table: v.picklist(STORED_TABLES, `must be one of ${STORED_TABLES.join(', ')}`),
+		key: v.string('must be text'),
+		row: v.pipe(v.unknown(), v.transform(decodeRaw)),
+		problem: v.string('must be text'),
+		action: v.picklist(['repaired', 'set aside'], 'must be "repaired" or "set aside"'),
+		quarantinedAt: Time
+	},
+	ROW_MESSAGE
+);
+
 export type BackupCard = v.InferOutput<typeof BackupCardSchema>;
 export type BackupReview = v.InferOutput<typeof BackupReviewSchema>;
 export type BackupQuizAttempt = v.InferOutput<typeof BackupQuizAttemptSchema>;
@@ -150,11 +173,15 @@ export interface BackupTables {
 export const BACKUP_TABLES = ['settings', 'cards', 'reviews', 'quizAttempts'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-/** A validated backup: where it came from, and its rows. */
+/** A validated backup: where it came from, its rows, and the damaged originals it keeps. */
 export interface Backup extends BackupTables {
 	appVersion: string;
 	exportedAt: number;
+	quarantine: QuarantineEntry[];
 }
+
+/** The name of a backup's optional list of damaged originals (older files have none). */
+export const QUARANTINE_LIST = 'quarantine';
 
 /** The row schema of each table. */
 export const ROW_SCHEMAS = {

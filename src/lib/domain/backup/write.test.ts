@@ -15,8 +15,10 @@ describe('writeBackupJson', () => {
 			'settings',
 			'cards',
 			'reviews',
-			'quizAttempts'
+			'quizAttempts',
+			'quarantine'
 		]);
+		expect(file.quarantine).toEqual([]);
 		expect(file.cards).toHaveLength(4);
 		const counts = parts.map((p) => p.rowsDone);
 		expect(counts.at(-1)).toBe(11);

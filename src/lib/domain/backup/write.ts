@@ -1,5 +1,9 @@
+import { calendarDayKey } from '../day';
+import type { QuarantineEntry } from '../integrity/repair';
+import { encodeRaw } from './raw';
 import {
 	BACKUP_FORMAT,
+	QUARANTINE_LIST,
 	BACKUP_TABLES,
 	BACKUP_VERSION,
 	type BackupCard,
@@ -21,9 +25,13 @@ export function encodeCard(card: BackupCard): Record<string, unknown> {
 	};
 }
 
-/** A review as the file holds it: times as ISO text. */
+/** A review as the file holds it: times as ISO text, an unknown due-before as null. */
 export function encodeReview(review: BackupReview): Record<string, unknown> {
-	return { ...review, dueBefore: iso(review.dueBefore), reviewedAt: iso(review.reviewedAt) };
+	return {
+		...review,
+		dueBefore: review.dueBefore === null ? null : iso(review.dueBefore),
+		reviewedAt: iso(review.reviewedAt)
+	};
 }
 
 /** A quiz attempt as the file holds it: times as ISO text, "not finished" as null. */
@@ -35,6 +43,11 @@ export function encodeQuizAttempt(attempt: BackupQuizAttempt): Record<string, un
 	};
 }
 
+/** A damaged original as the file holds it: the row as JSON can hold it, the time as ISO text. */
+export function encodeQuarantined(entry: QuarantineEntry): Record<string, unknown> {
+	return { ...entry, row: encodeRaw(entry.row), quarantinedAt: iso(entry.quarantinedAt) };
+}
+
 const ENCODERS: { [T in BackupTable]: (row: BackupTables[T][number]) => unknown } = {
 	settings: (row) => row,
 	cards: encodeCard,
@@ -44,10 +57,7 @@ const ENCODERS: { [T in BackupTable]: (row: BackupTables[T][number]) => unknown 
 
 /** The name of a backup file saved at `now` (local date). */
 export function backupFileName(now: number, kind: 'backup' | 'anki' | 'progress'): string {
-	const date = new Date(now);
-	const day = [date.getFullYear(), date.getMonth() + 1, date.getDate()]
-		.map((n) => String(n).padStart(2, '0'))
-		.join('-');
+	const day = calendarDayKey(now);
 	const extension = { backup: 'json', anki: 'txt', progress: 'csv' }[kind];
 	return `csto-study-${kind}-${day}.${extension}`;
 }
@@ -55,12 +65,14 @@ export function backupFileName(now: number, kind: 'backup' | 'anki' | 'progress'
 /**
  * Writes a backup as JSON text in parts of at most `chunkSize` rows, so that the caller can yield to
  * the page between parts and show progress. Joined, the parts are one JSON document with one row per
- * line; `rowsDone` counts the rows written so far.
+ * line; `rowsDone` counts the rows written so far. The damaged originals in `quarantine` follow the
+ * tables, in a list that older versions of the app pass over.
  */
 export function* writeBackupJson(
 	meta: { appVersion: string; exportedAt: number },
 	tables: BackupTables,
-	chunkSize = 2000
+	chunkSize = 2000,
+	quarantine: readonly QuarantineEntry[] = []
 ): Generator<{ part: string; rowsDone: number }> {
 	const head = {
 		format: BACKUP_FORMAT,
@@ -70,9 +82,15 @@ export function* writeBackupJson(
 	};
 	let rowsDone = 0;
 	yield { part: JSON.stringify(head, null, '\t').slice(0, -2), rowsDone };
-	for (const table of BACKUP_TABLES) {
-		const rows = tables[table] as BackupTables[typeof table][number][];
-		const encode = ENCODERS[table] as (row: unknown) => unknown;
+	const lists: [string, readonly unknown[], (row: never) => unknown][] = [
+		...BACKUP_TABLES.map(
+			(table) =>
+				[table, tables[table], ENCODERS[table]] as [string, unknown[], (row: never) => unknown]
+		),
+		[QUARANTINE_LIST, quarantine, encodeQuarantined]
+	];
+	for (const [table, rows, encoder] of lists) {
+		const encode = encoder as (row: unknown) => unknown;
 		yield { part: `,\n\t${JSON.stringify(table)}: [`, rowsDone };
 		for (let start = 0; start < rows.length; start += chunkSize) {
 			const lines = rows.slice(start, start + chunkSize).map((row) => JSON.stringify(encode(row)));

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { normalizeAnswer } from '../text.ts';
 import { TOPICS, type Topic } from './topics.ts';
+import type { Membership, MembershipItem } from './membership.ts';
 
 export { TOPICS, type Topic };
 
@@ -45,13 +46,13 @@ export function yearOf(date: string): number {
 }
 
 // YAML turns unquoted dates and years into Date objects and numbers; the bank wants strings.
-const DateText = v.pipe(
+export const DateText = v.pipe(
 	v.union([v.string(), v.number(), v.date()]),
 	v.transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
 );
 
 // YAML reads `2022` or `6` as numbers; where the bank wants text, a number is taken as its digits.
-const Text = v.pipe(
+export const Text = v.pipe(
 	v.union([v.string(), v.number()], 'must be text'),
 	v.transform(String),
 	v.trim(),
@@ -59,7 +60,7 @@ const Text = v.pipe(
 );
 const TextList = v.array(Text, 'must be a list of text');
 
-const SourceSchema = v.object({
+export const SourceSchema = v.object({
 	title: Text,
 	publisher: Text,
 	date: v.optional(
@@ -105,7 +106,7 @@ function createBase(currentMonth: string) {
 }
 
 /** Counts sentences roughly: full stops followed by a space and a capital or the end of the text. */
-function countSentences(text: string): number {
+export function countSentences(text: string): number {
 	return text.split(/[.!?](?:\s+(?=[A-Z“"'(])|\s*$)/).filter((part) => part.trim().length > 0)
 		.length;
 }
@@ -158,6 +159,14 @@ function createItemSchema(currentMonth: string) {
 				const members = new Set(item.members.map(normalizeAnswer));
 				return item.others.every((o) => !members.has(normalizeAnswer(o)));
 			}, 'a non-member is also listed as a member'),
+			['others']
+		),
+		v.forward(
+			v.check((item) => {
+				// Another name of a member among the others would make two options right.
+				const names = new Set(Object.values(item.accept).flat().map(normalizeAnswer));
+				return item.others.every((o) => !names.has(normalizeAnswer(o)));
+			}, 'a non-member equals another name of a member (in accept)'),
 			['others']
 		),
 		v.forward(
@@ -262,9 +271,19 @@ function createItemSchema(currentMonth: string) {
 
 const PRESENT_TENSE = /\b(current(ly)?|now|today|still|latest|as of|at present|presently)\b/i;
 
-/** True when an item's question or answer describes the present, which can change. */
-function speaksOfThePresent(item: { prompt: string; answer: string; label?: string }): boolean {
-	return PRESENT_TENSE.test(`${item.prompt} ${item.answer} ${item.label ?? ''}`);
+/**
+ * True when what an item asks or teaches (question, answer, label, true statement or statement
+ * template) describes the present, which can change.
+ */
+function speaksOfThePresent(item: {
+	prompt: string;
+	answer: string;
+	label?: string;
+	truth?: string;
+	statement?: string;
+}): boolean {
+	const taught = [item.prompt, item.answer, item.label, item.truth, item.statement];
+	return PRESENT_TENSE.test(taught.filter(Boolean).join(' '));
 }
 
 /** The schema of one topic file, for a given current month (an `asOf` after it is refused). */
@@ -289,8 +308,15 @@ export type PairsItem = Extract<BankItem, { kind: 'pairs' }>;
 export type StatementItem = Extract<BankItem, { kind: 'statement' }>;
 export type TimelineEvent = TimelineItem['events'][number];
 
-/** An item as the app uses it: the topic is carried on the item. */
-export type Item = BankItem & { topic: Topic };
+/** An item as the app uses it: the topic is carried on the item. Membership items are made from questions/membership.yaml. */
+export type Item = (BankItem | MembershipItem) & { topic: Topic };
+
+/** A state on the map: its id, name and the states it borders (by id). */
+export interface MapState {
+	id: string;
+	name: string;
+	neighbours: string[];
+}
 
 /** The validated bank: topics in order, every item with its topic. */
 export interface Bank {
@@ -298,4 +324,8 @@ export interface Bank {
 	items: Item[];
 	/** The latest `asOf` month of any item: "Facts as of …". */
 	asOf: string;
+	/** questions/membership.yaml, validated (absent from a bank without one, such as a test fixture). */
+	membership?: Membership;
+	/** The states drawn on the map, for map questions; absent without membership data. */
+	mapStates?: MapState[];
 }

@@ -1,5 +1,5 @@
-import { normalizeAnswer } from '../text';
-import type { Item } from './schema';
+import { normalizeAnswer } from '../text.ts';
+import type { Item } from './schema.ts';
 
 /** All the text of an item that a learner might search for, folded for matching. */
 export function searchableText(item: Item): string {
@@ -20,6 +20,8 @@ export function searchableText(item: Item): string {
 			break;
 		case 'statement':
 			parts.push(item.truth);
+			break;
+		case 'membership':
 			break;
 	}
 	return normalizeAnswer(parts.join(' '));

@@ -131,6 +131,58 @@ describe('validateBank', () => {
 			/also listed as a member/
 		],
 		[
+			'a set whose non-members overlap its members after normalisation',
+			[setItem({ others: ['  the russia!', 'Serbia', 'Georgia'] })],
+			'structure/members',
+			'others',
+			/also listed as a member/
+		],
+		[
+			'a set whose non-members include another name of a member',
+			[
+				setItem({
+					others: ['Russian Federation', 'Serbia', 'Georgia'],
+					accept: { Russia: ['Russian Federation'] }
+				})
+			],
+			'structure/members',
+			'others',
+			/another name of a member/
+		],
+		[
+			'a distractor equal to the answer after normalisation',
+			[qa({ distractors: ['The MOSCOW.', 'Minsk', 'Astana'] })],
+			'structure/hq',
+			'distractors',
+			/equals the answer/
+		],
+		[
+			'a true statement about the present without asOf',
+			[
+				{
+					id: 'structure/claim',
+					kind: 'statement',
+					prompt: 'Who leads it?',
+					answer: 'Russia.',
+					truth: 'Russia still leads it.',
+					falsehoods: ['Belarus leads it.'],
+					explanation: 'It does.',
+					sources: [SOURCE],
+					difficulty: 1
+				}
+			],
+			'structure/claim',
+			'asOf',
+			/speaks of the present/
+		],
+		[
+			'a qa statement template about the present without asOf',
+			[qa({ asOf: undefined, statement: 'The Secretariat is now in {answer}.' })],
+			'structure/hq',
+			'asOf',
+			/speaks of the present/
+		],
+		[
 			'a timeline event with an invalid date',
 			[
 				timeline({

@@ -1,5 +1,8 @@
 import * as v from 'valibot';
 import { BankValidationError, type BankIssue } from '../errors.ts';
+import { checkBankAgainstMembership, MEMBERSHIP_FILE } from './membership-checks.ts';
+import { createMembershipSchema, type Membership } from './membership-schema.ts';
+import { toMembershipItem } from './membership.ts';
 import { TOPICS, createTopicFileSchema, type Bank, type Item, type Topic } from './schema.ts';
 
 /** A bank file as read from disk: its name and its parsed (not yet trusted) content. */
@@ -11,11 +14,13 @@ export interface RawBankFile {
 /**
  * Validates every bank file and the rules across files (unique ids, id prefix equals topic, file
  * name equals topic) and returns the bank, or throws one BankValidationError listing every problem
- * with its file, item id and field.
+ * with its file, item id and field. With `membership` (questions/membership.yaml), it validates that
+ * too, adds one membership item per state to the members topic, and refuses the bank when an item
+ * contradicts the membership data.
  */
 export function validateBank(
 	files: readonly RawBankFile[],
-	options: { currentMonth: string }
+	options: { currentMonth: string; membership?: unknown }
 ): Bank {
 	const schema = createTopicFileSchema(options.currentMonth);
 	const issues: BankIssue[] = [];
@@ -59,6 +64,39 @@ export function validateBank(
 		for (const item of parsed.items) items.push({ ...item, topic: parsed.topic });
 	}
 
+	let membership: Membership | undefined;
+	if (options.membership !== undefined) {
+		const result = v.safeParse(createMembershipSchema(options.currentMonth), options.membership);
+		if (!result.success) {
+			for (const issue of result.issues) {
+				issues.push(toBankIssue(MEMBERSHIP_FILE, options.membership, issue));
+			}
+		} else {
+			membership = result.output;
+			const derived = membership.states.map((state) => ({
+				...toMembershipItem(state),
+				topic: 'members' as const
+			}));
+			for (const item of derived) {
+				const earlier = idFiles.get(item.id);
+				if (earlier) {
+					issues.push({
+						file: earlier,
+						id: item.id,
+						field: 'id',
+						message: `this id is taken by the membership item of ${item.state} (${MEMBERSHIP_FILE})`
+					});
+				}
+			}
+			const validIds = new Set(items.map((item) => item.id));
+			const invalidIds = new Set([...idFiles.keys()].filter((id) => !validIds.has(id)));
+			issues.push(...checkBankAgainstMembership(membership, items, invalidIds));
+			items.push(...derived);
+			const members = topics.find((t) => t.id === 'members');
+			if (members) members.count += derived.length;
+		}
+	}
+
 	if (issues.length > 0) throw new BankValidationError(issues);
 
 	const order = (topic: Topic) => TOPICS.indexOf(topic);
@@ -71,7 +109,7 @@ export function validateBank(
 		(latest, item) => (item.asOf && item.asOf > latest ? item.asOf : latest),
 		''
 	);
-	return { topics, items: sortedItems, asOf };
+	return { topics, items: sortedItems, asOf, ...(membership ? { membership } : {}) };
 }
 
 /** Checks ids on the raw file, so that they are reported even when an item has other faults. */
@@ -100,10 +138,12 @@ function toBankIssue(file: string, data: unknown, issue: v.BaseIssue<unknown>): 
 	const keys = (issue.path ?? []).map((step) => step.key);
 	let id: string | undefined;
 	let field: string | undefined;
-	if (keys[0] === 'items' && typeof keys[1] === 'number') {
-		const raw = (data as { items?: unknown[] } | null)?.items?.[keys[1]];
+	const list = keys[0];
+	if ((list === 'items' || list === 'states') && typeof keys[1] === 'number') {
+		const raw = (data as Record<string, unknown[] | undefined> | null)?.[list]?.[keys[1]];
 		const rawId = (raw as { id?: unknown } | undefined)?.id;
-		id = typeof rawId === 'string' ? rawId : `item #${keys[1] + 1}`;
+		id =
+			typeof rawId === 'string' ? rawId : `${list === 'items' ? 'item' : 'state'} #${keys[1] + 1}`;
 		field = keys.slice(2).map(String).join('.') || undefined;
 	} else {
 		field = keys.map(String).join('.') || undefined;

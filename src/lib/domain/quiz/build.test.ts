@@ -185,8 +185,8 @@ function checkQuestion(q: Question, item: Item, problems: string[]): number | un
 			check(hasNoRepeats(q.options), 'repeated option');
 			check(q.options[q.correct] === q.answerText, 'right option is not the answer');
 			const distractors = q.options.filter((_, i) => i !== q.correct);
-			let pool: string[];
-			let accepted: string[];
+			let pool: string[] = [];
+			let accepted: string[] = [];
 			if (item.kind === 'qa') {
 				pool = item.distractors;
 				accepted = [item.answer, ...item.accept];
@@ -212,7 +212,7 @@ function checkQuestion(q: Question, item: Item, problems: string[]): number | un
 					pair !== undefined && q.prompt.includes(pair.left),
 					'prompt does not name the left side'
 				);
-			} else {
+			} else if (item.kind === 'statement') {
 				pool = FIXTURE_BANK.items.flatMap((i) =>
 					i.kind === 'statement' && i.topic === item.topic ? i.falsehoods : []
 				);
@@ -299,7 +299,8 @@ function checkQuestion(q: Question, item: Item, problems: string[]): number | un
 }
 
 describe('buildQuiz: the rules of every question type over 500 seeds', () => {
-	for (const type of QUESTION_TYPES) {
+	// Map questions need membership data, which this fixture bank has not: see map.test.ts.
+	for (const type of QUESTION_TYPES.filter((t) => t !== 'map')) {
 		it(`${type}: right options, distractors from the same pool, shuffled, no item twice`, () => {
 			const positions = new Set<number>();
 			const problems: string[] = [];
@@ -324,9 +325,11 @@ describe('buildQuiz: the rules of every question type over 500 seeds', () => {
 				truefalse: [0, 1],
 				typed: [],
 				matching: [0, 1, 2, 3, 4],
-				ordering: [0, 1, 2, 3, 4]
+				ordering: [0, 1, 2, 3, 4],
+				map: []
 			}[type];
 			expect([...positions].sort()).toEqual(expected);
-		});
+			// 500 quizzes of 50 questions over the whole bank: several seconds on two busy cores.
+		}, 60_000);
 	}
 });

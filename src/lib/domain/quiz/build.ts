@@ -83,7 +83,9 @@ interface Revealing {
 function revealingOf(question: Question): Revealing {
 	let answer: string | null = null;
 	if (question.type === 'choice') answer = question.options[question.correct]!;
-	else if (question.type === 'typed' && question.accepted.length === 1) {
+	else if (question.type === 'map' && question.variant === 'identify') {
+		answer = question.options[question.correct[0]!]!;
+	} else if (question.type === 'typed' && question.accepted.length === 1) {
 		answer = question.accepted[0]!;
 	}
 	const normalized = answer === null ? '' : normalizeBankText(answer);
@@ -105,7 +107,7 @@ const contexts = new WeakMap<Bank, GenerationContext>();
 function contextOf(bank: Bank): GenerationContext {
 	let context = contexts.get(bank);
 	if (!context) {
-		context = createGenerationContext(bank.items);
+		context = createGenerationContext(bank.items, bank);
 		contexts.set(bank, context);
 	}
 	return context;

@@ -1,4 +1,5 @@
 import type {
+	Bank,
 	Item,
 	PairsItem,
 	QaItem,
@@ -12,10 +13,15 @@ import { randomInt, sample, shuffle, type Rng } from '../random.ts';
 import { normalizeAnswer } from '../text.ts';
 import type { Question, QuestionType } from './types.ts';
 import { formatPartialDate } from '../format.ts';
+import { generateMapQuestion, type MapContext } from './map.ts';
 
-/** What generation needs to know beyond one item: false statements by topic, for topping up options. */
+/**
+ * What generation needs to know beyond one item: false statements by topic, for topping up options,
+ * and the membership data and the states on the map, for map questions.
+ */
 export interface GenerationContext {
 	falsehoodsByTopic: ReadonlyMap<Topic, readonly { itemId: string; text: string }[]>;
+	map?: MapContext;
 }
 
 /** Compares by UTF-16 code units: the same order on every machine, unlike localeCompare. */
@@ -37,7 +43,10 @@ export function normalizeBankText(text: string): string {
 }
 
 /** Collects what generation needs from the whole bank, in a stable order. */
-export function createGenerationContext(items: readonly Item[]): GenerationContext {
+export function createGenerationContext(
+	items: readonly Item[],
+	extra: Pick<Bank, 'membership' | 'mapStates'> = {}
+): GenerationContext {
 	const falsehoodsByTopic = new Map<Topic, { itemId: string; text: string }[]>();
 	const statements = items
 		.filter((item): item is Item & StatementItem => item.kind === 'statement')
@@ -47,7 +56,12 @@ export function createGenerationContext(items: readonly Item[]): GenerationConte
 		for (const text of item.falsehoods) list.push({ itemId: item.id, text });
 		falsehoodsByTopic.set(item.topic, list);
 	}
-	return { falsehoodsByTopic };
+	return {
+		falsehoodsByTopic,
+		...(extra.membership && extra.mapStates
+			? { map: { membership: extra.membership, mapStates: extra.mapStates } }
+			: {})
+	};
 }
 
 /**
@@ -181,6 +195,8 @@ function findSupportedTypes(item: Item): QuestionType[] {
 			return ['choice', 'matching'];
 		case 'statement':
 			return ['choice', 'truefalse'];
+		case 'membership':
+			return ['map'];
 	}
 }
 
@@ -202,6 +218,9 @@ export function generateQuestion(
 			return fromPairs(item, type, rng);
 		case 'statement':
 			return fromStatement(item, type, rng, context);
+		case 'membership':
+			if (type !== 'map' || !context.map) return unsupported(item, type);
+			return generateMapQuestion(item, rng, context.map);
 	}
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPartialDate } from '../format';
-import { describeAnswer, gradeAnswer, gradeTyped, summarizeResults } from './grade';
+import { describeAnswer, gradeAnswer, gradeTyped, quizRating, summarizeResults } from './grade';
 import type {
 	ChoiceQuestion,
 	MatchingQuestion,
@@ -117,30 +117,32 @@ describe('gradeAnswer', () => {
 	};
 
 	it.each([
-		[choice, { type: 'choice', choice: 2 }, 1],
-		[choice, { type: 'choice', choice: 0 }, 0],
-		[tf, { type: 'truefalse', value: false }, 1],
-		[tf, { type: 'truefalse', value: true }, 0],
-		[multi, { type: 'multi', choices: [0, 2, 4] }, 1],
-		[multi, { type: 'multi', choices: [4, 0, 2] }, 1],
-		[multi, { type: 'multi', choices: [0, 2] }, 2 / 3],
-		[multi, { type: 'multi', choices: [0, 2, 4, 1] }, 2 / 3],
-		[multi, { type: 'multi', choices: [0, 1] }, 0],
-		[multi, { type: 'multi', choices: [0, 1, 3] }, 0],
-		[multi, { type: 'multi', choices: [] }, 0],
-		[matching, { type: 'matching', matches: [1, 3, 0, 2] }, 1],
-		[matching, { type: 'matching', matches: [1, 3, 2, 0] }, 0.5],
-		[matching, { type: 'matching', matches: [1, null, null, null] }, 0.25],
-		[matching, { type: 'matching', matches: [null, null, null, null] }, 0],
-		[ordering, { type: 'ordering', order: [1, 3, 0, 2] }, 1],
-		[ordering, { type: 'ordering', order: [3, 1, 0, 2] }, 0.5],
-		[ordering, { type: 'ordering', order: [0, 1, 2, 3] }, 0],
-		[choice, { type: 'dontknow' }, 0],
-		[matching, { type: 'dontknow' }, 0]
-	] as const)('%#: %o scores %d', (question, answer, score) => {
+		[choice, { type: 'choice', choice: 2 }, 1, 3],
+		[choice, { type: 'choice', choice: 0 }, 0, 1],
+		[tf, { type: 'truefalse', value: false }, 1, 3],
+		[tf, { type: 'truefalse', value: true }, 0, 1],
+		[multi, { type: 'multi', choices: [0, 2, 4] }, 1, 3],
+		[multi, { type: 'multi', choices: [4, 0, 2] }, 1, 3],
+		[multi, { type: 'multi', choices: [0, 2] }, 2 / 3, 2],
+		[multi, { type: 'multi', choices: [0, 2, 4, 1] }, 2 / 3, 2],
+		[multi, { type: 'multi', choices: [0, 1] }, 0, 1],
+		[multi, { type: 'multi', choices: [0, 1, 3] }, 0, 1],
+		[multi, { type: 'multi', choices: [] }, 0, 1],
+		[matching, { type: 'matching', matches: [1, 3, 0, 2] }, 1, 3],
+		[matching, { type: 'matching', matches: [1, 3, 2, 0] }, 0.5, 2],
+		[matching, { type: 'matching', matches: [1, null, null, null] }, 0.25, 2],
+		[matching, { type: 'matching', matches: [null, null, null, null] }, 0, 1],
+		[ordering, { type: 'ordering', order: [1, 3, 0, 2] }, 1, 3],
+		[ordering, { type: 'ordering', order: [3, 1, 0, 2] }, 0.5, 2],
+		[ordering, { type: 'ordering', order: [0, 1, 2, 3] }, 0, 1],
+		[choice, { type: 'dontknow' }, 0, 1],
+		[matching, { type: 'dontknow' }, 0, 1]
+	] as const)('%#: %o scores %d and counts as rating %d', (question, answer, score, rating) => {
 		const grade = gradeAnswer(question as Question, answer as QuizAnswer);
 		expect(grade.score).toBeCloseTo(score, 10);
 		expect(grade.isCorrect).toBe(score === 1);
+		// Fully right is Good (3), partly right Hard (2), wrong or "Don't know" Again (1).
+		expect(quizRating(grade)).toBe(rating);
 	});
 
 	it('explains partial credit', () => {

@@ -1,4 +1,6 @@
+import type { Rating } from '../scheduling/card.ts';
 import { editDistance, normalizeAnswer } from '../text.ts';
+import { scorePercent, sumScore } from './score.ts';
 import type { Grade, Question, QuizAnswer, QuizRecord, TypedQuestion } from './types.ts';
 
 /** Typos are forgiven only in answers at least this long (after normalising). */
@@ -35,6 +37,17 @@ export function gradeTyped(question: Pick<TypedQuestion, 'accepted' | 'rejected'
 	return verdict(0, 'Not right.');
 }
 
+/** Right picks minus wrong picks over the number of right options, never below 0. */
+function gradeSelection(correct: readonly number[], choices: readonly number[]): Grade {
+	const picked = new Set(choices);
+	const hits = correct.filter((i) => picked.has(i)).length;
+	const wrong = [...picked].filter((i) => !correct.includes(i)).length;
+	const score = Math.max(0, (hits - wrong) / correct.length);
+	if (score === 1) return verdict(1, 'Right.');
+	const extra = wrong > 0 ? `, and ${wrong} wrong one${wrong === 1 ? '' : 's'} picked` : '';
+	return verdict(score, `${hits} of ${correct.length} right options picked${extra}.`);
+}
+
 function countRight(flags: readonly boolean[]): number {
 	return flags.filter(Boolean).length;
 }
@@ -60,16 +73,20 @@ export function gradeAnswer(question: Question, answer: QuizAnswer): Grade {
 		}
 		case 'typed':
 			return gradeTyped(question, (answer as Extract<QuizAnswer, { type: 'typed' }>).text);
-		case 'multi': {
-			const picked = new Set((answer as Extract<QuizAnswer, { type: 'multi' }>).choices);
-			const hits = question.correct.filter((i) => picked.has(i)).length;
-			const wrong = [...picked].filter((i) => !question.correct.includes(i)).length;
-			const score = Math.max(0, (hits - wrong) / question.correct.length);
-			const total = question.correct.length;
-			if (score === 1) return verdict(1, 'Right.');
-			const extra = wrong > 0 ? `, and ${wrong} wrong one${wrong === 1 ? '' : 's'} picked` : '';
-			return verdict(score, `${hits} of ${total} right options picked${extra}.`);
+		case 'map': {
+			const picked = (answer as Extract<QuizAnswer, { type: 'map' }>).choices;
+			if (question.variant !== 'years') {
+				return picked.length === 1 && picked[0] === question.correct[0]
+					? verdict(1, 'Right.')
+					: verdict(0, 'Not right.');
+			}
+			return gradeSelection(question.correct, picked);
 		}
+		case 'multi':
+			return gradeSelection(
+				question.correct,
+				(answer as Extract<QuizAnswer, { type: 'multi' }>).choices
+			);
 		case 'matching': {
 			const { matches } = answer as Extract<QuizAnswer, { type: 'matching' }>;
 			const right = countRight(question.correct.map((c, i) => matches[i] === c));
@@ -100,7 +117,7 @@ export interface AnsweredQuestion {
 export interface QuizResults {
 	score: number;
 	maxScore: number;
-	/** Whole per cent, rounded down so that 99.5 % never shows as 100 %. */
+	/** Whole per cent (scorePercent). */
 	percent: number;
 	rightCount: number;
 	/** The ids of the items not fully right, in quiz order: what "Retry wrong answers" asks. */
@@ -108,16 +125,26 @@ export interface QuizResults {
 }
 
 /**
+ * The flashcard rating a quiz answer counts as: fully right is Good, partly right (some credit in
+ * select-all, matching or ordering) is Hard, and wrong or "Don't know" is Again.
+ * @example quizRating({ score: 0.5, isCorrect: false }) // 2 (Hard)
+ */
+export function quizRating(grade: Pick<Grade, 'score' | 'isCorrect'>): Rating {
+	if (grade.isCorrect) return 3;
+	return grade.score > 0 ? 2 : 1;
+}
+
+/**
  * Sums up answered questions: score (partial credit counts), percentage and the items to retry.
  * @example summarizeResults([]) // { score: 0, maxScore: 0, percent: 0, rightCount: 0, wrongItemIds: [] }
  */
 export function summarizeResults(answered: readonly AnsweredQuestion[]): QuizResults {
-	const score = Math.round(answered.reduce((sum, a) => sum + a.grade.score, 0) * 100) / 100;
+	const score = sumScore(answered.map((a) => a.grade));
 	const maxScore = answered.length;
 	return {
 		score,
 		maxScore,
-		percent: maxScore === 0 ? 0 : Math.floor((score / maxScore) * 100 + 1e-9),
+		percent: scorePercent(score, maxScore),
 		rightCount: answered.filter((a) => a.grade.isCorrect).length,
 		wrongItemIds: answered.filter((a) => !a.grade.isCorrect).map((a) => a.question.itemId)
 	};
@@ -129,6 +156,14 @@ export function describeAnswer(question: Question, answer: QuizAnswer): string {
 	switch (answer.type) {
 		case 'choice':
 			return question.type === 'choice' ? (question.options[answer.choice] ?? '') : '';
+		case 'map':
+			return question.type === 'map'
+				? answer.choices
+						.slice()
+						.sort((a, b) => a - b)
+						.map((i) => question.options[i])
+						.join('; ') || 'Nothing selected'
+				: '';
 		case 'multi':
 			return question.type === 'multi'
 				? answer.choices

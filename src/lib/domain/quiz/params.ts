@@ -11,8 +11,10 @@ import {
 	type QuizOptions
 } from './types.ts';
 
-const SEED = /^[a-z0-9]{1,32}$/i;
-const ITEM_ID = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A quiz seed: 1 to 32 letters or digits. */
+export const SEED = /^[a-z0-9]{1,32}$/i;
+/** A question id as a quiz link names it: `topic/slug`. */
+export const ITEM_ID = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Writes quiz options as URL search parameters; defaults are left out so that links stay short.

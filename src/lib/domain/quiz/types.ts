@@ -1,5 +1,6 @@
 import type { Source } from '../bank/schema.ts';
 import { TOPICS, type Topic } from '../bank/topics.ts';
+import type { Rating } from '../scheduling/card.ts';
 
 /** The six question types, in the order the set-up form lists them. */
 export const QUESTION_TYPES = [
@@ -8,7 +9,8 @@ export const QUESTION_TYPES = [
 	'truefalse',
 	'typed',
 	'matching',
-	'ordering'
+	'ordering',
+	'map'
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -19,8 +21,16 @@ export const QUESTION_TYPE_LABELS: Readonly<Record<QuestionType, string>> = {
 	truefalse: 'True or false',
 	typed: 'Typed answer',
 	matching: 'Matching',
-	ordering: 'Ordering'
+	ordering: 'Ordering',
+	map: 'Map'
 };
+
+/**
+ * The three kinds of map question: "Which state is highlighted?", "Select the state that … on the
+ * map" and "Which of these were members in <year>?".
+ */
+export const MAP_VARIANTS = ['identify', 'locate', 'years'] as const;
+export type MapVariant = (typeof MAP_VARIANTS)[number];
 
 /** Practice shows feedback after each answer; exam only at the end. */
 export const QUIZ_MODES = ['practice', 'exam'] as const;
@@ -132,7 +142,23 @@ export interface OrderingQuestion extends QuestionBase {
 	correct: number[];
 }
 
+export interface MapQuestion extends QuestionBase {
+	type: 'map';
+	variant: MapVariant;
+	/** "Which state is highlighted?": the state drawn highlighted (its map id). */
+	highlight?: string;
+	/** "Which of these were members in <year>?": the year. */
+	year?: number;
+	/** The states on offer, by map id, in the order shown (every state on the map for "locate"). */
+	optionIds: string[];
+	/** Their names, in the same order. */
+	options: string[];
+	/** Indexes of the right options, ascending (one, except for "years"). */
+	correct: number[];
+}
+
 export type Question =
+	| MapQuestion
 	| ChoiceQuestion
 	| MultiQuestion
 	| TrueFalseQuestion
@@ -154,6 +180,7 @@ export type QuizAnswer =
 	| { type: 'typed'; text: string }
 	| { type: 'matching'; matches: (number | null)[] }
 	| { type: 'ordering'; order: number[] }
+	| { type: 'map'; choices: number[] }
 	| { type: 'dontknow' };
 
 /** The verdict on one answer. */
@@ -167,12 +194,21 @@ export interface Grade {
 	note: string;
 }
 
+/** What a quiz answer did to its item's flashcard: the rating it counted as (quizRating). */
+export interface CardEffect {
+	rating: Rating;
+	/** True when this answer made the card a leech, which suspends it. */
+	isNewLeech: boolean;
+}
+
 /** One answered question as stored: the answer, its grade and how long it took. */
 export interface AnswerRecord {
 	answer: QuizAnswer;
 	grade: Grade;
 	durationMs: number;
 	answeredAt: number;
+	/** What the answer did to the item's flashcard; absent when quiz answers leave flashcards alone. */
+	card?: CardEffect;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random';
-import { newCardRow, scheduleReview } from '../scheduling/fsrs';
+import { DEFAULT_PARAMETERS, newCardRow, scheduleReview } from '../scheduling/fsrs';
 import type { CardRow, Rating } from '../scheduling/card';
 import { orderWeakSpots } from './build';
 import { FIXTURE_BANK } from './fixtures';
@@ -46,6 +46,13 @@ describe('weak spots with a fixed now', () => {
 		}
 		expect(r.get('members/headquarters')!).toBeGreaterThan(0.9);
 		expect(r.get('members/count')!).toBeLessThan(r.get('history/founding')!);
+	});
+
+	it("reads retrievability by the learner's own forgetting curve when given one", () => {
+		const steep = DEFAULT_PARAMETERS.map((w, i) => (i === 20 ? 0.6 : w));
+		const own = retrievabilityByItem(cards, NOW, steep);
+		const defaults = retrievabilityByItem(cards, NOW);
+		expect(own.get('members/count')!).toBeLessThan(defaults.get('members/count')!);
 	});
 
 	it('orders the weakest first, then items never seen, then items well known', () => {

@@ -27,12 +27,38 @@ export interface CardRow {
 /** A rating as the app stores it: 1 Again, 2 Hard, 3 Good, 4 Easy. */
 export type Rating = 1 | 2 | 3 | 4;
 
+/** The four ratings in button order. */
+export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+
+/** The name of each rating, as its button and every explanation of it say it. */
+export const RATING_LABELS: Readonly<Record<Rating, string>> = {
+	1: 'Again',
+	2: 'Hard',
+	3: 'Good',
+	4: 'Easy'
+};
+
+/** The key that gives each rating once the answer is shown (Anki's keys). */
+export const RATING_KEYS: Readonly<Record<Rating, string>> = { 1: '1', 2: '2', 3: '3', 4: '4' };
+
+/**
+ * The rating a key gives, or undefined for any other key.
+ * @example ratingForKey('3') // 3 (Good)
+ */
+export function ratingForKey(key: string): Rating | undefined {
+	return RATINGS.find((rating) => RATING_KEYS[rating] === key);
+}
+
 /** The log fields one rating produces; the caller adds the time taken and where it came from. */
 export interface ReviewFields {
 	cardId: string;
 	rating: Rating;
 	stateBefore: CardState;
-	dueBefore: number;
+	/**
+	 * The card's due time before the rating; null where it is unknown (a row written before schema
+	 * version 4 whose card's replay did not reproduce the stored card: see due-before.ts).
+	 */
+	dueBefore: number | null;
 	stability: number;
 	difficulty: number;
 	elapsedDays: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardFace, cardTargetsFor, isReversible } from './face';
-import { qaItem, statementItem } from './fixtures';
+import { buildDeck, cardFace, cardTargetsFor, isReversible } from './face';
+import { FIXTURE_ITEMS, qaItem, statementItem } from './fixtures';
 
 describe('card faces', () => {
 	it('asks the prompt on the front and gives answer, explanation and sources on the back', () => {
@@ -31,5 +31,30 @@ describe('card faces', () => {
 		expect(isReversible(item)).toBe(reversible);
 		expect(cardTargetsFor(item, true).length).toBe(reversible ? 2 : 1);
 		expect(cardTargetsFor(item, false).map((t) => t.cardId)).toEqual([item.id]);
+	});
+});
+
+describe('buildDeck', () => {
+	it('counts the cards each topic can have: reversed cards only for reversible items', () => {
+		// members: a (city), b (year), c (statement); history: a, b (cities); structure: a (body).
+		expect(buildDeck(FIXTURE_ITEMS, false)).toEqual({
+			counts: new Map([
+				['members', 3],
+				['history', 2],
+				['structure', 1]
+			]),
+			cardIds: new Set(FIXTURE_ITEMS.map((item) => item.id))
+		});
+		const reversed = buildDeck(FIXTURE_ITEMS, true);
+		expect(reversed.counts).toEqual(
+			new Map([
+				['members', 4],
+				['history', 4],
+				['structure', 2]
+			])
+		);
+		expect(reversed.cardIds.has('members/a:reverse')).toBe(true);
+		expect(reversed.cardIds.has('members/b:reverse')).toBe(false);
+		expect(reversed.cardIds.size).toBe(10);
 	});
 });

@@ -10,6 +10,8 @@ export interface CardFace {
 	explanation: string;
 	sources: readonly Source[];
 	asOf: string | undefined;
+	/** A membership card's state (its map id): the back shows it on the map. */
+	mapState?: string;
 }
 
 // A reversed card asks for the question from its answer. That makes sense only when the answer
@@ -36,9 +38,38 @@ export function cardTargetsFor(item: CardSource, reverseCards: boolean): CardTar
 	return [forward, { ...forward, cardId: item.id + REVERSE_SUFFIX }];
 }
 
+/** The cards the learner can have: how many each topic has (topics in bank order), and their ids. */
+export interface CardDeck {
+	counts: ReadonlyMap<string, number>;
+	cardIds: ReadonlySet<string>;
+}
+
+/**
+ * The cards the bank's items can have (cardTargetsFor): with reversed cards on, only reversible
+ * items add a second card. Every "out of all cards" figure counts these, never the stored rows,
+ * which may hold reversed cards from before the setting was turned off or items since removed.
+ * @example buildDeck([qaAboutACity, qaAboutAYear], true).counts // Map { 'structure' => 3 }
+ */
+export function buildDeck(items: readonly CardSource[], reverseCards: boolean): CardDeck {
+	const counts = new Map<string, number>();
+	const cardIds = new Set<string>();
+	for (const item of items) {
+		for (const target of cardTargetsFor(item, reverseCards)) {
+			counts.set(target.topic, (counts.get(target.topic) ?? 0) + 1);
+			cardIds.add(target.cardId);
+		}
+	}
+	return { counts, cardIds };
+}
+
 /** The front and back of a card: a forward card asks the prompt; a reversed card shows the answer and asks for the question. */
 export function cardFace(item: Item, reversed: boolean): CardFace {
-	const back = { explanation: item.explanation, sources: item.sources, asOf: item.asOf };
+	const back = {
+		explanation: item.explanation,
+		sources: item.sources,
+		asOf: item.asOf,
+		...(item.kind === 'membership' ? { mapState: item.state } : {})
+	};
 	if (reversed) {
 		return {
 			cue: 'What question has this answer?',

@@ -1,5 +1,7 @@
 // Small fixture banks for scheduling tests (never the real bank, which is being edited).
 import type { Item, Topic } from '../bank/schema';
+import { cardTargetFromId, type CardRow, type Rating, type ReviewFields } from './card';
+import { scheduleReview, type SchedulerOptions } from './fsrs';
 
 const SOURCE = { title: 'Fixture source', publisher: 'Fixture publisher' };
 
@@ -50,3 +52,24 @@ export const FIXTURE_ITEMS: readonly Item[] = [
 	qaItem('history/b'),
 	qaItem('structure/a', 'body')
 ];
+
+/**
+ * A card rated in turn as the app rates it (each rating at its time): the card after the last rating
+ * and each rating's log fields. `ratings` are [rating, epoch ms] pairs.
+ */
+export function rateInTurn(
+	cardId: string,
+	ratings: readonly (readonly [Rating, number])[],
+	options: SchedulerOptions = { desiredRetention: 0.9, enableFuzz: true }
+): { card: CardRow; reviews: ReviewFields[] } {
+	const target = cardTargetFromId(cardId);
+	let card: CardRow | undefined;
+	const reviews: ReviewFields[] = [];
+	for (const [rating, at] of ratings) {
+		const result = scheduleReview(card, target, rating, new Date(at), options);
+		card = result.card;
+		reviews.push(result.review);
+	}
+	if (!card) throw new Error('rateInTurn needs at least one rating');
+	return { card, reviews };
+}

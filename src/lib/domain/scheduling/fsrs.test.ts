@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
+import { addDays, studyDayKey } from '../day';
+import {
+	FSRSAlgorithm,
+	createEmptyCard,
+	dateDiffInDays,
+	fsrs,
+	type Card,
+	type Grade
+} from 'ts-fsrs';
+import { createRng, randomInt } from '../random';
 import type { CardRow, CardTarget, Rating } from './card';
 import {
+	DEFAULT_PARAMETERS,
 	LEECH_LAPSES,
+	PARAMETER_BOUNDS,
+	elapsedDaysBetween,
 	formatInterval,
+	isValidParameters,
+	nextIntervalDays,
+	nextMemoryState,
+	recallProbability,
 	newCardRow,
 	previewDue,
 	previewIntervals,
@@ -118,6 +134,20 @@ describe('scheduleReview', () => {
 		expect(second.due - first.due).toBeGreaterThanOrEqual(DAY);
 	});
 
+	it('puts a card due in days at the same time of day that many calendar days later', () => {
+		// Easy on a new card at 04:30 the day before Europe's spring night, and before its autumn one.
+		for (const now of [new Date(2026, 2, 28, 4, 30), new Date(2026, 9, 24, 4, 30)]) {
+			const { card } = scheduleReview(undefined, TARGET, 4, now, OPTIONS);
+			expect(card.state).toBe(2);
+			expect(card.scheduledDays).toBeGreaterThanOrEqual(2);
+			const days = card.scheduledDays;
+			expect(card.due).toBe(new Date(2026, now.getMonth(), now.getDate() + days, 4, 30).getTime());
+			expect(studyDayKey(card.due, 4)).toBe(addDays(studyDayKey(now.getTime(), 4), days));
+			expect(previewDue(undefined, TARGET, now, OPTIONS)[4]).toBe(card.due);
+			expect(previewIntervals(undefined, TARGET, now, OPTIONS)[4]).toBe(`${days}d`);
+		}
+	});
+
 	it('round-trips a card through the ts-fsrs shape unchanged', () => {
 		const card = scheduleReview(undefined, TARGET, 3, START, OPTIONS).card;
 		const back = toCardRow(toFsrsCard(card), card);
@@ -216,6 +246,95 @@ describe('retrievability', () => {
 		const later = new Date(atStability.getTime() + 30 * DAY);
 		expect(retrievability(review, later)).toBeLessThan(retrievability(review, atStability));
 		expect(retrievability(review, new Date(review.lastReview!))).toBe(1);
+	});
+});
+
+describe("retrievability with the learner's parameters", () => {
+	it('follows the forgetting curve of the parameters it is given', () => {
+		const card = runOurs([4]).card!;
+		const later = new Date(card.lastReview! + 20 * DAY);
+		// A steeper curve (w20) forgets faster past the stability.
+		const steep = [...DEFAULT_PARAMETERS];
+		steep[20] = 0.6;
+		expect(retrievability(card, later, steep)).toBeLessThan(retrievability(card, later));
+		expect(retrievability(card, later, DEFAULT_PARAMETERS)).toBe(retrievability(card, later));
+	});
+});
+
+describe('the memory model', () => {
+	it('has 21 default parameters, each within its bounds', () => {
+		expect(DEFAULT_PARAMETERS).toEqual(fsrs().parameters.w);
+		expect(PARAMETER_BOUNDS).toHaveLength(21);
+		expect(isValidParameters(DEFAULT_PARAMETERS)).toBe(true);
+	});
+
+	it.each([
+		['20 numbers', DEFAULT_PARAMETERS.slice(0, 20)],
+		['22 numbers', [...DEFAULT_PARAMETERS, 0.1]],
+		['a NaN', DEFAULT_PARAMETERS.map((w, i) => (i === 3 ? NaN : w))],
+		['text', DEFAULT_PARAMETERS.map((w, i) => (i === 3 ? '8' : w))],
+		['w20 above 0.8', DEFAULT_PARAMETERS.map((w, i) => (i === 20 ? 0.81 : w))],
+		['w4 below 1', DEFAULT_PARAMETERS.map((w, i) => (i === 4 ? 0.5 : w))]
+	])('refuses parameters with %s', (_, parameters) => {
+		expect(isValidParameters(parameters)).toBe(false);
+	});
+
+	it.each([
+		['the defaults', DEFAULT_PARAMETERS],
+		[
+			'other parameters',
+			[
+				0.1, 0.4, 0.9, 4, 6.8, 0.6, 2.2, 0.02, 0.6, 0.2, 0.8, 1.8, 0.08, 0.3, 1.9, 0.5, 2.3, 0.4,
+				0.15, 0.05, 0.6
+			]
+		]
+	])('takes exactly the steps of ts-fsrs with %s, through 5,000 random ratings', (_, w) => {
+		const theirs = new FSRSAlgorithm({
+			w: [...w],
+			enable_short_term: true,
+			request_retention: 0.85
+		});
+		const rng = createRng('memory-steps');
+		let ours: ReturnType<typeof nextMemoryState> | undefined;
+		let state: { difficulty: number; stability: number } | null = null;
+		for (let i = 0; i < 5000; i++) {
+			// A new card now and then; gaps from the same day to a year.
+			if (i % 12 === 0) [ours, state] = [undefined, null];
+			const days = [0, 0, 1, 3, 10, 40, 365][randomInt(rng, 7)]!;
+			const rating = (1 + randomInt(rng, 4)) as Rating;
+			const expected = theirs.next_state(state, state ? days : 0, rating as Grade);
+			ours = nextMemoryState(ours, state ? days : 0, rating, w);
+			expect(ours).toEqual(expected);
+			state = expected;
+			expect(recallProbability(days, ours.stability, w)).toBe(
+				theirs.forgetting_curve(days, ours.stability)
+			);
+			expect(nextIntervalDays(ours.stability, 0.85, w)).toBe(
+				theirs.next_interval(ours.stability, days)
+			);
+		}
+	});
+
+	it('counts elapsed days by calendar date (UTC), as ts-fsrs does', () => {
+		const rng = createRng('days');
+		for (let i = 0; i < 2000; i++) {
+			const from = Date.UTC(1995, 0, 1) + rng.next() * 40 * 365 * DAY;
+			const to = from + rng.next() * 400 * DAY * (i % 50 === 0 ? 10 : 0.01 + rng.next());
+			expect(elapsedDaysBetween(from, to)).toBe(dateDiffInDays(new Date(from), new Date(to)));
+		}
+		const evening = Date.UTC(2026, 0, 1, 23, 59);
+		expect(elapsedDaysBetween(evening, evening + 2 * 60_000)).toBe(1);
+		expect(elapsedDaysBetween(evening - 23 * 3_600_000, evening)).toBe(0);
+		expect(elapsedDaysBetween(evening, evening + 10 * DAY)).toBe(10);
+	});
+
+	it('schedules at the interval where the curve meets the desired retention', () => {
+		for (const retention of [0.8, 0.9, 0.95]) {
+			const days = nextIntervalDays(30, retention);
+			expect(recallProbability(days, 30)).toBeCloseTo(retention, 1);
+		}
+		expect(nextIntervalDays(30, 0.9)).toBe(30);
+		expect(nextIntervalDays(30, 0.8)).toBeGreaterThan(nextIntervalDays(30, 0.95));
 	});
 });
 

@@ -1,6 +1,12 @@
 // The one place that imports ts-fsrs. Its shapes (snake_case, Date objects, enums) are converted to
 // our rows (camelCase, epoch ms, 0-3 numbers) here, so nothing else depends on the library.
 import {
+	CLAMP_PARAMETERS,
+	S_MAX,
+	S_MIN,
+	W17_W18_Ceiling,
+	default_maximum_interval,
+	default_w,
 	fsrs,
 	type Card,
 	type FSRS,
@@ -10,18 +16,43 @@ import {
 	State,
 	StrategyMode
 } from 'ts-fsrs';
+import { sameTimeDaysLater } from '../day';
 import type { CardRow, CardState, CardTarget, Rating, ReviewFields } from './card';
 
-/** The four ratings in button order. */
-export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+/** How many parameters FSRS-6 has: the learner's own ones must be exactly this many. */
+export const PARAMETER_COUNT = 21;
 
-/** The button label of each rating. */
-export const RATING_LABELS: Readonly<Record<Rating, string>> = {
-	1: 'Again',
-	2: 'Hard',
-	3: 'Good',
-	4: 'Easy'
-};
+/** FSRS-6's default parameters (w0 to w20), the same 21 numbers in ts-fsrs and fsrs-rs. */
+export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
+
+/** The smallest and largest value FSRS allows for each parameter (with short-term memory on). */
+export const PARAMETER_BOUNDS: readonly (readonly [number, number])[] = Object.freeze(
+	CLAMP_PARAMETERS(W17_W18_Ceiling, true).map((bounds) =>
+		Object.freeze([bounds[0]!, bounds[1]!] as const)
+	)
+);
+
+/**
+ * True when `parameters` are 21 finite numbers, each within FSRS's bounds: what the scheduler can
+ * use as they are (ts-fsrs would silently clip anything else).
+ */
+export function isValidParameters(parameters: readonly unknown[]): boolean {
+	return (
+		parameters.length === PARAMETER_COUNT &&
+		parameters.every((value, i) => {
+			const [min, max] = PARAMETER_BOUNDS[i]!;
+			return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+		})
+	);
+}
+
+/** The memory state FSRS accepts for a studied card: stability in days, and difficulty. */
+export const MEMORY_LIMITS = {
+	minStability: S_MIN,
+	maxStability: S_MAX,
+	minDifficulty: 1,
+	maxDifficulty: 10
+} as const;
 
 /** A card lapsing this many times becomes a leech and is suspended (Anki's default). */
 export const LEECH_LAPSES = 8;
@@ -141,6 +172,18 @@ function toReviewFields(item: RecordLogItem, before: CardRow, rating: Rating): R
 }
 
 /**
+ * When a rated card falls due. ts-fsrs puts a card due in n days at n × 24 hours after the rating;
+ * where the clocks change in between that is an hour off the time of day, which near the day start
+ * moves the card to the study day before or after. So a card due in days is due at the same time
+ * of day n calendar days later; a learning step (minutes) stays as ts-fsrs gives it.
+ */
+function dueTimeOf(card: Card, now: Date): number {
+	return card.scheduled_days >= 1
+		? sameTimeDaysLater(now.getTime(), card.scheduled_days)
+		: card.due.getTime();
+}
+
+/**
  * Applies one rating to a card (a missing card is a new one) at `now`: the card after it, its log
  * row, and whether it just became a leech (then it is suspended). A burial ends with the rating.
  * @example scheduleReview(undefined, target, 3, now, { desiredRetention: 0.9, enableFuzz: false }).card.state // 1 (learning)
@@ -154,7 +197,10 @@ export function scheduleReview(
 ): ScheduledReview {
 	const before = card ?? newCardRow(target, now);
 	const result = schedulerFor(options).next(toFsrsCard(before), now, rating as Grade);
-	const after = toCardRow(result.card, { ...before, buriedUntil: 0 });
+	const after = {
+		...toCardRow(result.card, { ...before, buriedUntil: 0 }),
+		due: dueTimeOf(result.card, now)
+	};
 	const lapsed = after.lapses > before.lapses;
 	const isNewLeech =
 		lapsed &&
@@ -167,6 +213,22 @@ export function scheduleReview(
 	return { card: after, review: toReviewFields(result, before, rating), isNewLeech };
 }
 
+/** What each rating would give the card at `now`: its due time and its interval in days (0 in learning). */
+function previewRatings(
+	card: CardRow | undefined,
+	target: CardTarget,
+	now: Date,
+	options: SchedulerOptions
+): Record<Rating, { due: number; days: number }> {
+	const before = card ?? newCardRow(target, now);
+	const preview = schedulerFor(options).repeat(toFsrsCard(before), now);
+	const of = (rating: Rating) => ({
+		due: dueTimeOf(preview[rating].card, now),
+		days: preview[rating].card.scheduled_days
+	});
+	return { 1: of(1), 2: of(2), 3: of(3), 4: of(4) };
+}
+
 /**
  * The due time (epoch ms) each rating would give the card at `now`, without changing anything.
  */
@@ -176,18 +238,13 @@ export function previewDue(
 	now: Date,
 	options: SchedulerOptions
 ): Record<Rating, number> {
-	const before = card ?? newCardRow(target, now);
-	const preview = schedulerFor(options).repeat(toFsrsCard(before), now);
-	return {
-		1: preview[1].card.due.getTime(),
-		2: preview[2].card.due.getTime(),
-		3: preview[3].card.due.getTime(),
-		4: preview[4].card.due.getTime()
-	};
+	const preview = previewRatings(card, target, now, options);
+	return { 1: preview[1].due, 2: preview[2].due, 3: preview[3].due, 4: preview[4].due };
 }
 
 /**
- * The interval label each rating would give, as the rating buttons show it.
+ * The interval label each rating would give, as the rating buttons show it: in days for a card due
+ * in days (calendar days, whatever the clocks do in between), else in minutes or hours.
  * @example previewIntervals(undefined, target, now, { desiredRetention: 0.9, enableFuzz: false }) // { 1: '1m', 2: '6m', 3: '10m', 4: '8d' }
  */
 export function previewIntervals(
@@ -196,14 +253,12 @@ export function previewIntervals(
 	now: Date,
 	options: SchedulerOptions
 ): Record<Rating, string> {
-	const due = previewDue(card, target, now, options);
-	const at = now.getTime();
-	return {
-		1: formatInterval(due[1] - at),
-		2: formatInterval(due[2] - at),
-		3: formatInterval(due[3] - at),
-		4: formatInterval(due[4] - at)
+	const preview = previewRatings(card, target, now, options);
+	const label = (rating: Rating) => {
+		const { due, days } = preview[rating];
+		return days >= 1 ? formatDays(days) : formatInterval(due - now.getTime());
 	};
+	return { 1: label(1), 2: label(2), 3: label(3), 4: label(4) };
 }
 
 const MINUTE = 60_000;
@@ -218,7 +273,14 @@ export function formatInterval(ms: number): string {
 	const span = Math.max(ms, 0);
 	if (span < HOUR) return `${Math.max(1, Math.round(span / MINUTE))}m`;
 	if (span < DAY) return `${Math.round(span / HOUR)}h`;
-	const days = Math.round(span / DAY);
+	return formatDays(Math.round(span / DAY));
+}
+
+/**
+ * A short label for a number of days, as Anki shows intervals: days, weeks, months, years.
+ * @example formatDays(45) // '6w'
+ */
+export function formatDays(days: number): string {
 	if (days < 14) return `${days}d`;
 	if (days < 60) return `${Math.round(days / 7)}w`;
 	if (days < 365) return `${Math.round(days / 30)}mo`;
@@ -226,15 +288,179 @@ export function formatInterval(ms: number): string {
 	return `${years}y`;
 }
 
-const readonlyScheduler = fsrs({ enable_short_term: true });
+/**
+ * The probability (0-1) that the card is recalled at `now` by the FSRS forgetting curve of the given
+ * parameters (the defaults when absent); 0 for a new card. The quiz uses it to find weak spots.
+ */
+export function retrievability(card: CardRow, now: Date, parameters?: readonly number[]): number {
+	if (card.state === 0 || card.lastReview === null) return 0;
+	return schedulerFor({
+		desiredRetention: 0.9,
+		enableFuzz: false,
+		...(parameters ? { parameters } : {})
+	}).get_retrievability(toFsrsCard(card), now, false);
+}
+
+const DAY_MS = 86_400_000;
 
 /**
- * The probability (0-1) that the card is recalled at `now` by the FSRS forgetting curve; 0 for a
- * new card. The quiz uses it to find weak spots.
+ * Whole days between two instants as the scheduler counts them (its `elapsed_days`): the number of
+ * UTC calendar dates crossed, so a review at 23:59 UTC and one at 00:01 UTC are a day apart. The
+ * same as ts-fsrs's `dateDiffInDays` (tested), without building dates: logs are long.
+ * @example elapsedDaysBetween(Date.UTC(2026, 0, 1, 23, 59), Date.UTC(2026, 0, 2, 0, 1)) // 1
  */
-export function retrievability(card: CardRow, now: Date): number {
-	if (card.state === 0 || card.lastReview === null) return 0;
-	return readonlyScheduler.get_retrievability(toFsrsCard(card), now, false);
+export function elapsedDaysBetween(from: number, to: number): number {
+	return Math.floor(to / DAY_MS) - Math.floor(from / DAY_MS);
+}
+
+/** A card's memory in FSRS's model: stability in days, difficulty from 1 to 10. */
+export interface MemoryState {
+	stability: number;
+	difficulty: number;
+}
+
+// FSRS-6's memory model, written out from ts-fsrs 5.4.2's FSRSAlgorithm (same formulas, same order
+// of operations, same rounding to 8 decimals, so the results are identical: fsrs.test.ts compares
+// them step by step). ts-fsrs reads every parameter through a Proxy, which made a pass over 100,000
+// reviews take half a second; these functions take a tenth of that.
+
+/** ts-fsrs rounds every model value to 8 decimals. */
+function round8(value: number): number {
+	return Math.round(value * 100_000_000) / 100_000_000;
+}
+
+function clamp(value: number, min: number, max: number): number {
+	return Math.min(Math.max(value, min), max);
+}
+
+interface Model {
+	w: readonly number[];
+	decay: number;
+	factor: number;
+	/** The initial difficulty of Easy, which every difficulty reverts toward (w7). */
+	easyDifficulty: number;
+	expW8: number;
+	intervalModifiers: Map<number, number>;
+}
+
+// Found by the parameters array itself, not a text key: these run in loops over whole logs.
+const models = new WeakMap<readonly number[], Model>();
+
+function modelFor(parameters: readonly number[] = DEFAULT_PARAMETERS): Model {
+	let model = models.get(parameters);
+	if (!model) {
+		const decay = -parameters[20]!;
+		const factor = round8(Math.exp(Math.pow(decay, -1) * Math.log(0.9)) - 1);
+		model = {
+			w: parameters,
+			decay,
+			factor,
+			easyDifficulty: initDifficulty(parameters, 4),
+			expW8: Math.exp(parameters[8]!),
+			intervalModifiers: new Map()
+		};
+		models.set(parameters, model);
+	}
+	return model;
+}
+
+function initDifficulty(w: readonly number[], rating: Rating): number {
+	return round8(w[4]! - Math.exp((rating - 1) * w[5]!) + 1);
+}
+
+function curve(model: Model, elapsedDays: number, stability: number): number {
+	return round8(Math.pow(1 + (model.factor * elapsedDays) / stability, model.decay));
+}
+
+/**
+ * One step of FSRS's memory model (no learning steps, no fuzz): the memory state after a rating
+ * given `elapsedDays` after the previous one; `undefined` for a card's first rating. The scheduler
+ * applies the same step to a card's stability and difficulty.
+ */
+export function nextMemoryState(
+	state: MemoryState | undefined,
+	elapsedDays: number,
+	rating: Rating,
+	parameters?: readonly number[]
+): MemoryState {
+	const model = modelFor(parameters);
+	const w = model.w;
+	if (!state || (state.difficulty === 0 && state.stability === 0)) {
+		return {
+			difficulty: clamp(initDifficulty(w, rating), 1, 10),
+			stability: Math.max(w[rating - 1]!, 0.1)
+		};
+	}
+	const { difficulty: d, stability: s } = state;
+	const r = curve(model, elapsedDays, s);
+	let stability: number;
+	if (elapsedDays === 0) {
+		// Short-term memory: a review the same day.
+		const sinc = Math.pow(s, -w[19]!) * Math.exp(w[17]! * (rating - 3 + w[18]!));
+		const masked = rating >= 2 ? Math.max(sinc, 1) : sinc;
+		stability = round8(clamp(s * masked, S_MIN, S_MAX));
+	} else if (rating === 1) {
+		const afterFail = round8(
+			clamp(
+				w[11]! * Math.pow(d, -w[12]!) * (Math.pow(s + 1, w[13]!) - 1) * Math.exp((1 - r) * w[14]!),
+				S_MIN,
+				S_MAX
+			)
+		);
+		stability = clamp(round8(s / Math.exp(w[17]! * w[18]!)), S_MIN, afterFail);
+	} else {
+		const hardPenalty = rating === 2 ? w[15]! : 1;
+		const easyBonus = rating === 4 ? w[16]! : 1;
+		stability = round8(
+			clamp(
+				s *
+					(1 +
+						model.expW8 *
+							(11 - d) *
+							Math.pow(s, -w[9]!) *
+							(Math.exp((1 - r) * w[10]!) - 1) *
+							hardPenalty *
+							easyBonus),
+				S_MIN,
+				S_MAX
+			)
+		);
+	}
+	const deltaD = -w[6]! * (rating - 3);
+	const nextD = d + round8((deltaD * (10 - d)) / 9);
+	const difficulty = clamp(round8(w[7]! * model.easyDifficulty + (1 - w[7]!) * nextD), 1, 10);
+	return { difficulty, stability };
+}
+
+/**
+ * The probability (0-1) of recalling a card `elapsedDays` after its last review, with the given
+ * stability: FSRS's forgetting curve for the given parameters.
+ * @example recallProbability(10, 10) // 0.9 (stability is the time to fall to 90%)
+ */
+export function recallProbability(
+	elapsedDays: number,
+	stability: number,
+	parameters?: readonly number[]
+): number {
+	return curve(modelFor(parameters), elapsedDays, stability);
+}
+
+/**
+ * The interval in whole days (at least 1) after which recall falls to `desiredRetention`, as FSRS
+ * schedules a review card without fuzz.
+ */
+export function nextIntervalDays(
+	stability: number,
+	desiredRetention: number,
+	parameters?: readonly number[]
+): number {
+	const model = modelFor(parameters);
+	let modifier = model.intervalModifiers.get(desiredRetention);
+	if (modifier === undefined) {
+		modifier = round8((Math.pow(desiredRetention, 1 / model.decay) - 1) / model.factor);
+		model.intervalModifiers.set(desiredRetention, modifier);
+	}
+	return Math.min(Math.max(1, Math.round(stability * modifier)), default_maximum_interval);
 }
 
 /** One rating from a card's log, as a replay needs it. */
@@ -251,10 +477,11 @@ export interface ReplayedCard {
 
 /**
  * Rebuilds a card's memory state by applying its logged ratings in time order to a new card, as the
- * app applied them (same scheduler, same seeded fuzz). The workload fields (suspended, leech, buried)
- * are the learner's choices, not the log's: they come from `workload` (none when absent). Returns
- * undefined for an empty log. Used to repair a damaged card, to merge two cards' logs, and to move
- * every card to new parameters.
+ * app applied them (same scheduler, same seeded fuzz; ratings at the same time keep their order).
+ * The workload fields (suspended, leech, buried) are the learner's choices, so they come from
+ * `workload` when given; without it, the card is unburied and suspended only when the replayed
+ * lapses made it a leech. Returns undefined for an empty log. Used to repair a damaged card, to merge
+ * two cards' logs, and to move every card to new parameters.
  * @example replayCard(target, [{ rating: 3, reviewedAt: t }], options)?.card.state // 1 (learning)
  */
 export function replayCard(
@@ -272,13 +499,5 @@ export function replayCard(
 		reviews.push(result.review);
 	}
 	if (!card) return undefined;
-	return {
-		card: {
-			...card,
-			suspended: workload?.suspended ?? 0,
-			leech: workload?.leech ?? 0,
-			buriedUntil: workload?.buriedUntil ?? 0
-		},
-		reviews
-	};
+	return { card: workload ? { ...card, ...workload } : card, reviews };
 }

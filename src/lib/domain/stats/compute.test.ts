@@ -12,10 +12,13 @@ describe('computeStats', () => {
 			},
 			NOW,
 			DAY_START,
-			new Map([
-				['members', 2],
-				['history', 1]
-			])
+			{
+				counts: new Map([
+					['members', 2],
+					['history', 1]
+				]),
+				cardIds: new Set(['members/current-six', 'members/other', 'history/x'])
+			}
 		);
 		expect(report.reviewsPerDay.slice(-2).map((d) => d.count)).toEqual([1, 1]);
 		expect(report.heatmap.total).toBe(2);
@@ -25,5 +28,7 @@ describe('computeStats', () => {
 		expect(report.quizScores[0]!.ratio).toBe(0.75);
 		expect(report.streak).toEqual({ days: 2, isTodayDone: true });
 		expect(report.totals).toEqual({ reviews: 2, cards: 2, studiedCards: 1 });
+		// Today's review came a day after yesterday's first one: one prediction, and it was recalled.
+		expect(report.calibration).toEqual([expect.objectContaining({ count: 1, actual: 1 })]);
 	});
 });

@@ -1,3 +1,6 @@
+import type { CardDeck } from '../scheduling/face';
+import type { Rating } from '../scheduling/card';
+import { calibrate, sortByTime, type CalibrationBin } from '../scheduling/memory-model';
 import { forecastDue } from './forecast';
 import { computeMastery, type TopicMastery } from './mastery';
 import { listQuizScores, type QuizScore } from './quiz-scores';
@@ -15,6 +18,8 @@ export interface StatsReport {
 	mastery: TopicMastery[];
 	quizScores: QuizScore[];
 	streak: Streak;
+	/** How well the memory model in use predicts the learner: predicted against actual recall. */
+	calibration: CalibrationBin[];
 	totals: { reviews: number; cards: number; studiedCards: number };
 }
 
@@ -26,14 +31,16 @@ export interface StatsInput {
 }
 
 /**
- * Every number of the stats page, from the stored rows: `topics` (in display order) with the bank's
- * card count for each.
+ * Every number of the stats page, from the stored rows and the deck (the cards the learner can have,
+ * buildDeck, whose topics give the display order), and the FSRS parameters in use (the defaults when
+ * absent) for calibration.
  */
 export function computeStats(
 	input: StatsInput,
 	now: number,
 	dayStartHour: number,
-	bankCounts: ReadonlyMap<string, number>
+	deck: CardDeck,
+	parameters?: readonly number[]
 ): StatsReport {
 	const { cards, reviews, quizAttempts } = input;
 	let studiedCards = 0;
@@ -42,10 +49,24 @@ export function computeStats(
 		reviewsPerDay: countReviewsPerDay(reviews, now, dayStartHour, 30),
 		heatmap: buildHeatmap(reviews, now, dayStartHour, 365),
 		forecast: forecastDue(cards, now, dayStartHour, 30),
-		retention: computeTrueRetention(reviews, now, dayStartHour, [...bankCounts.keys()]),
-		mastery: computeMastery(cards, bankCounts),
+		retention: computeTrueRetention(reviews, now, dayStartHour, [...deck.counts.keys()]),
+		mastery: computeMastery(cards, deck),
 		quizScores: listQuizScores(quizAttempts),
-		streak: computeStreak(reviews, now, dayStartHour),
+		streak: computeStreak(
+			reviews.map((review) => review.reviewedAt),
+			now,
+			dayStartHour
+		),
+		calibration: calibrate(
+			sortByTime(
+				reviews.map(({ cardId, rating, reviewedAt }) => ({
+					cardId,
+					rating: rating as Rating,
+					reviewedAt
+				}))
+			),
+			parameters
+		),
 		totals: { reviews: reviews.length, cards: cards.length, studiedCards }
 	};
 }

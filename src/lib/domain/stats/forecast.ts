@@ -1,4 +1,4 @@
-import { buildDayWindow, dayIndexOf } from './days';
+import { buildDayWindow, dayIndexOf } from '../day';
 import type { DayCount, StatsCard } from './types';
 
 /**

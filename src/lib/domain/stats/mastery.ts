@@ -1,3 +1,4 @@
+import type { CardDeck } from '../scheduling/face';
 import type { StatsCard } from './types';
 
 /** Cards whose stability reaches this many days count as mastered. */
@@ -7,36 +8,31 @@ export const MASTERY_STABILITY_DAYS = 21;
 export interface TopicMastery {
 	topic: string;
 	mastered: number;
-	/** Cards of the topic: the bank's count, or the stored cards when there are more of them. */
+	/** The cards the topic can have (buildDeck): one per item, plus reversed cards when they are on. */
 	total: number;
 	/** mastered / total, or null when the topic has no cards. */
 	rate: number | null;
 }
 
 /**
- * Mastery per topic: the share of a topic's cards whose stability is 21 days or more. Cards not yet
- * studied count as not mastered, so `bankCounts` (cards per topic in the bank) sets the denominator;
- * when more cards are stored (reversed cards, or items since removed) those count instead. Topics
- * follow the order of `bankCounts`, then any other topic found in `cards`.
+ * Mastery per topic of the deck: the share of the cards the topic can have whose stability is 21
+ * days or more. Cards not yet studied count as not mastered; stored cards outside the deck (reversed
+ * cards while the setting is off, items since removed) do not count, so that mastering every card
+ * gives 100 %. Topics follow the deck's order.
  */
 export function computeMastery(
-	cards: readonly Pick<StatsCard, 'topic' | 'stability' | 'state'>[],
-	bankCounts: ReadonlyMap<string, number> = new Map()
+	cards: readonly Pick<StatsCard, 'id' | 'topic' | 'stability' | 'state'>[],
+	deck: CardDeck
 ): TopicMastery[] {
-	const stored = new Map<string, { mastered: number; total: number }>();
+	const mastered = new Map<string, number>();
 	for (const card of cards) {
-		let entry = stored.get(card.topic);
-		if (!entry) {
-			entry = { mastered: 0, total: 0 };
-			stored.set(card.topic, entry);
+		if (!deck.cardIds.has(card.id)) continue;
+		if (card.state !== 0 && card.stability >= MASTERY_STABILITY_DAYS) {
+			mastered.set(card.topic, (mastered.get(card.topic) ?? 0) + 1);
 		}
-		entry.total++;
-		if (card.state !== 0 && card.stability >= MASTERY_STABILITY_DAYS) entry.mastered++;
 	}
-	const extra = [...stored.keys()].filter((t) => !bankCounts.has(t)).sort();
-	return [...bankCounts.keys(), ...extra].map((topic) => {
-		const { mastered, total: storedTotal } = stored.get(topic) ?? { mastered: 0, total: 0 };
-		const total = Math.max(storedTotal, bankCounts.get(topic) ?? 0);
-		return { topic, mastered, total, rate: total > 0 ? mastered / total : null };
+	return [...deck.counts].map(([topic, total]) => {
+		const count = mastered.get(topic) ?? 0;
+		return { topic, mastered: count, total, rate: total > 0 ? count / total : null };
 	});
 }

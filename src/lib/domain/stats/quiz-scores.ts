@@ -1,3 +1,4 @@
+import { scorePercent } from '../quiz/score';
 import type { StatsQuizAttempt } from './types';
 
 /** One finished quiz on the score chart. */
@@ -6,8 +7,10 @@ export interface QuizScore {
 	finishedAt: number;
 	score: number;
 	maxScore: number;
-	/** score / maxScore, from 0 to 1. */
+	/** score / maxScore, from 0 to 1: where the chart draws it. */
 	ratio: number;
+	/** The whole per cent the quiz's results show (scorePercent). */
+	percent: number;
 }
 
 /**
@@ -22,7 +25,8 @@ export function listQuizScores(attempts: readonly StatsQuizAttempt[]): QuizScore
 			finishedAt: a.finishedAt,
 			score: a.score,
 			maxScore: a.maxScore,
-			ratio: Math.min(1, Math.max(0, a.score / a.maxScore))
+			ratio: Math.min(1, Math.max(0, a.score / a.maxScore)),
+			percent: scorePercent(a.score, a.maxScore)
 		}))
 		.sort((a, b) => a.finishedAt - b.finishedAt);
 }

@@ -1,4 +1,4 @@
-import { buildDayWindow } from './days';
+import { buildDayWindow } from '../day';
 import { topicOfCardId } from './topic';
 import type { StatsReview } from './types';
 

@@ -1,4 +1,4 @@
-import { buildDayWindow, dayIndexOf } from './days';
+import { buildDayWindow, dayIndexOf, weekdayOf } from '../day';
 import type { DayCount, StatsReview } from './types';
 
 /**
@@ -67,7 +67,7 @@ export function buildHeatmap(
 	const cells = counts.map(({ day, count }) => ({
 		day,
 		count,
-		weekday: (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7,
+		weekday: weekdayOf(day),
 		level: levelOf(count)
 	}));
 	let total = 0;

@@ -1,10 +1,9 @@
-import { nextStudyDayStart, startOfStudyDay } from '../day';
-import type { StatsReview } from './types';
+import { addDays, startOfStudyDayKey, studyDayKey } from '../day';
 
-/** The streak of study days with at least one review. */
+/** The streak of study days with at least one rating. */
 export interface Streak {
 	days: number;
-	/** True when today already has a review (the streak includes today). */
+	/** True when today already has a rating (the streak includes today). */
 	isTodayDone: boolean;
 }
 
@@ -21,31 +20,26 @@ function lowerBound(times: Float64Array, time: number): number {
 }
 
 /**
- * The number of consecutive study days, up to today, with at least one review. Today counts when it
- * already has a review; otherwise the streak runs up to yesterday, so it is not lost before the
- * learner has had a chance to study today.
+ * The streak: the number of consecutive study days, up to today, with at least one rating (from
+ * review or quiz). Today counts when it already has one; otherwise the streak runs up to yesterday,
+ * so it is not lost before the learner has had a chance to study today. Only which days have a
+ * rating matters, so `reviewTimes` may hold every rating's time or just one per day, in any order.
+ * Home and Stats both show this number.
+ * @example computeStreak([yesterdayNoon, todayNoon], now, 4) // { days: 2, isTodayDone: true }
  */
 export function computeStreak(
-	reviews: readonly Pick<StatsReview, 'reviewedAt'>[],
+	reviewTimes: Iterable<number>,
 	now: number,
 	dayStartHour: number
 ): Streak {
-	const times = new Float64Array(reviews.length);
-	for (let i = 0; i < reviews.length; i++) times[i] = reviews[i]!.reviewedAt;
-	times.sort();
-	const hasReviewBetween = (start: number, end: number) => {
-		const i = lowerBound(times, start);
-		return i < times.length && times[i]! < end;
+	const times = Float64Array.from(reviewTimes).sort();
+	const hasRatingOn = (key: string) => {
+		const i = lowerBound(times, startOfStudyDayKey(key, dayStartHour));
+		return i < times.length && times[i]! < startOfStudyDayKey(addDays(key, 1), dayStartHour);
 	};
-	let end = startOfStudyDay(now, dayStartHour);
-	const todayEnd = nextStudyDayStart(end, dayStartHour);
-	const isTodayDone = hasReviewBetween(end, todayEnd);
+	const today = studyDayKey(now, dayStartHour);
+	const isTodayDone = hasRatingOn(today);
 	let days = isTodayDone ? 1 : 0;
-	for (;;) {
-		const start = startOfStudyDay(end - 1, dayStartHour);
-		if (!hasReviewBetween(start, end)) break;
-		days++;
-		end = start;
-	}
+	for (let key = addDays(today, -1); hasRatingOn(key); key = addDays(key, -1)) days++;
 	return { days, isTodayDone };
 }

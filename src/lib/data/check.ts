@@ -1,0 +1,59 @@
+import {
+	describeFinding,
+	planCheck,
+	summarizeCheck,
+	type Finding,
+	type StoredRows
+} from '../domain/integrity/repair';
+import type { SchedulerOptions } from '../domain/scheduling/fsrs';
+import type { CstoDb } from './db';
+
+/** What Check database found and did, in plain words. */
+export interface CheckReport {
+	checkedAt: number;
+	/** One sentence: what was checked, and what was found and done. */
+	summary: string;
+	findings: Finding[];
+	/** One line per finding (`Card “x”: … Repaired: …`). */
+	lines: string[];
+}
+
+/**
+ * Check database, as in Anki: reads every row, repairs the rows that fail the validator where what
+ * they lack can be derived (a card's memory state by replaying its log …), sets aside the others,
+ * and keeps every damaged original in the quarantine table. One transaction: it all happens or
+ * nothing does. Rows that pass are not touched.
+ * @example const report = await checkDatabase(db, { now: Date.now(), options: { desiredRetention: 0.9, enableFuzz: true } });
+ */
+export function checkDatabase(
+	db: CstoDb,
+	{ now, options }: { now: number; options: SchedulerOptions }
+): Promise<CheckReport> {
+	const tables = [db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine];
+	return db.transaction('rw', tables, async () => {
+		const rows: StoredRows = {
+			settings: await db.settings.toArray(),
+			cards: await db.cards.toArray(),
+			reviews: await db.reviews.toArray(),
+			quizAttempts: await db.quizAttempts.toArray()
+		};
+		const plan = planCheck(rows, now, options);
+		if (plan.quarantine.length > 0) await db.quarantine.bulkAdd(plan.quarantine);
+		for (const table of ['settings', 'cards', 'reviews', 'quizAttempts'] as const) {
+			const store = db.table(table);
+			if (plan.remove[table].length > 0) await store.bulkDelete(plan.remove[table] as never[]);
+			if (plan.put[table].length > 0) await store.bulkPut(plan.put[table]);
+		}
+		return {
+			checkedAt: now,
+			summary: summarizeCheck(plan),
+			findings: plan.findings,
+			lines: plan.findings.map(describeFinding)
+		};
+	});
+}
+
+/** How many damaged originals the quarantine table keeps. */
+export function countQuarantined(db: CstoDb): Promise<number> {
+	return db.quarantine.count();
+}
