@@ -3,19 +3,35 @@ import { expect, test } from './fixtures';
 import { APP_STATES } from './states';
 
 // Every route and state, in light and in dark: no serious or critical axe violation.
-// axe walks every node: Browse's ~200 items take it 20–30 s on two busy cores, and past two minutes
-// when the machine is loaded far beyond its cores, so Browse gets four.
+// Colour contrast is what makes axe slow (it works out the colours behind every text node): Browse's
+// ~200 items took it about a minute per theme on two busy cores. Every item of Browse is drawn by
+// the same component with the same styles, so there contrast is checked on the page's first topic
+// (its heading, filters, counts and a dozen items) and every other rule on the whole page.
 test.describe.configure({ timeout: 120_000 });
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 for (const scheme of ['light', 'dark'] as const) {
 	for (const state of APP_STATES) {
 		test(`axe: ${state.name} in ${scheme} theme`, async ({ watched: page }) => {
-			if (state.name === 'browse') test.setTimeout(240_000);
 			await page.emulateMedia({ colorScheme: scheme });
 			await state.reach(page);
-			const results = await new AxeBuilder({ page })
-				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-				.analyze();
-			const serious = results.violations
+			const violations =
+				state.name === 'browse'
+					? [
+							...(
+								await new AxeBuilder({ page })
+									.withTags(TAGS)
+									.disableRules(['color-contrast'])
+									.analyze()
+							).violations,
+							...(
+								await new AxeBuilder({ page })
+									.withRules(['color-contrast'])
+									.exclude('main section:not(:first-of-type)')
+									.analyze()
+							).violations
+						]
+					: (await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations;
+			const serious = violations
 				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 				.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 			expect(serious).toEqual([]);

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
 import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
-import { expect, test } from './fixtures';
+import { expect, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
 
 type Dump = Record<'cards' | 'reviews' | 'quizAttempts' | 'settings', unknown[]>;
@@ -41,9 +41,7 @@ function dump(page: Page): Promise<Dump> {
 async function seed(page: Page): Promise<void> {
 	await page.goto('/settings');
 	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-	await page.waitForFunction(async () =>
-		(await indexedDB.databases()).some((d) => d.name === 'csto-study')
-	);
+	await waitForAppDatabase(page);
 	// A finished quiz, 8 of 10 right; one question's text is markup, which must stay plain text.
 	const record = quizRecord(10, 8, Date.now() - 3_600_000);
 	record.questions[0]!.prompt = '<b>not html</b>';

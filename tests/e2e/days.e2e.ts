@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, readStore, test } from './fixtures';
+import { expect, readStore, test, waitForAppDatabase } from './fixtures';
 
 // Study days on the learner's own clock, in Chromium set to a time zone with clock changes, with
 // Playwright's clock. The day starts at 04:00 (the default). Every page must render without an error
@@ -37,9 +37,7 @@ function reviewCard(id: string, due: number) {
 async function seed(page: Page, walls: Wall[], cards: object[] = []): Promise<void> {
 	await page.goto('/settings');
 	await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-	await page.waitForFunction(async () =>
-		(await indexedDB.databases()).some((d) => d.name === 'csto-study')
-	);
+	await waitForAppDatabase(page);
 	await page.evaluate(
 		({ walls, cards }) =>
 			new Promise<void>((resolve, reject) => {

@@ -68,3 +68,27 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
 		store
 	);
 }
+
+/**
+ * Waits until the app has created its database with every store, so that a test can write into
+ * them. Dexie opens the database more than once while creating it (first without a version, which
+ * makes an empty database), so its name alone is not enough: the stores are looked at, opening the
+ * database without a version (which never changes one that exists) and closing it at once.
+ */
+export async function waitForAppDatabase(page: Page): Promise<void> {
+	await page.waitForFunction(async () => {
+		if (!(await indexedDB.databases()).some((d) => d.name === 'csto-study')) return false;
+		return new Promise<boolean>((resolve) => {
+			const open = indexedDB.open('csto-study');
+			open.onsuccess = () => {
+				const names = open.result.objectStoreNames;
+				const ready = ['cards', 'reviews', 'quizAttempts', 'settings', 'quarantine'].every((n) =>
+					names.contains(n)
+				);
+				open.result.close();
+				resolve(ready);
+			};
+			open.onerror = () => resolve(false);
+		});
+	});
+}

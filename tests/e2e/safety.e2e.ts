@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, readStore, test } from './fixtures';
+import { expect, readStore, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
 
 // Each test walks several pages; on a busy two-core machine that takes more than the default 30 s.
@@ -8,9 +8,7 @@ test.describe.configure({ timeout: 180_000 });
 
 /** Waits until the app has created its database (any page opens it). */
 async function waitForDatabase(page: Page): Promise<void> {
-	await page.waitForFunction(async () =>
-		(await indexedDB.databases()).some((d) => d.name === 'csto-study')
-	);
+	await waitForAppDatabase(page);
 }
 
 /** Writes rows straight into one IndexedDB store of the app (as a damaged import or bug would). */
