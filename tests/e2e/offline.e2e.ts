@@ -111,19 +111,23 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
 
 /** The paths of every file a build serves besides its service worker, as the worker caches them. */
 function builtPaths(buildDir: string): string[] {
-	return readdirSync(buildDir, { recursive: true, encoding: 'utf8' })
-		.map((path) => path.split('\\').join('/'))
-		.filter((path) => path !== 'service-worker.js' && !statSync(join(buildDir, path)).isDirectory())
-		// The memory model's WASM is known only to its worker, so it is cached when first fetched
-		// (src/service-worker.ts, LAZY_IMMUTABLE), not installed with the version.
-		.filter((path) => !/^_app\/immutable\/workers\/assets\/.*\.wasm$/.test(path))
-		.map((path) =>
-			// Prerendered pages are cached by their URL; the SPA fallback by its file name.
-			path.endsWith('.html') && path !== '200.html'
-				? `/${path.replace(/\.html$/, '').replace(/(^|\/)index$/, '')}`
-				: `/${path}`
-		)
-		.sort();
+	return (
+		readdirSync(buildDir, { recursive: true, encoding: 'utf8' })
+			.map((path) => path.split('\\').join('/'))
+			.filter(
+				(path) => path !== 'service-worker.js' && !statSync(join(buildDir, path)).isDirectory()
+			)
+			// The memory model's WASM is known only to its worker, so it is cached when first fetched
+			// (src/service-worker.ts, LAZY_IMMUTABLE), not installed with the version.
+			.filter((path) => !/^_app\/immutable\/workers\/assets\/.*\.wasm$/.test(path))
+			.map((path) =>
+				// Prerendered pages are cached by their URL; the SPA fallback by its file name.
+				path.endsWith('.html') && path !== '200.html'
+					? `/${path.replace(/\.html$/, '').replace(/(^|\/)index$/, '')}`
+					: `/${path}`
+			)
+			.sort()
+	);
 }
 
 /** The paths of everything in the app's one cache. */
