@@ -43,14 +43,16 @@ function rate(target: CardTarget, rating: 1 | 2 | 3 | 4, now: Date) {
 	);
 }
 
-/** A review card (state review), last seen five days before it is due. */
+/** A review card (state review), last seen five days before it is due, or before now. */
 function reviewRow(id: string, due: number) {
 	return {
 		...newCardRow({ cardId: id, itemId: id, topic: id.split('/')[0]! }, NOW),
 		state: 2 as const,
 		due,
+		stability: 5,
+		difficulty: 5,
 		reps: 3,
-		lastReview: due - 5 * DAY
+		lastReview: Math.min(due, NOW.getTime()) - 5 * DAY
 	};
 }
 
