@@ -54,16 +54,21 @@ export class Live<T> {
 				([{ liveQuery }, { explainDbError }]) => {
 					explain = explainDbError;
 					if (!isActive) return;
+					// Async wrappers: a query that throws at once (getDb() after a newer version took the
+					// database) fails like one that rejects, shown in `error`, never thrown out of Dexie.
 					if (!watch) {
-						subscription = liveQuery(query).subscribe({ next: show, error: fail });
+						subscription = liveQuery(async () => query()).subscribe({ next: show, error: fail });
 						return;
 					}
 					// Dexie reports outside its watching context, so this query is not watched. A report
 					// that comes while the query runs makes the older result stale: only the last shows.
-					subscription = liveQuery(watch).subscribe({
+					subscription = liveQuery(async () => watch()).subscribe({
 						next: () => {
 							const run = ++runs;
-							Promise.resolve(query()).then((value) => run === runs && show(value), fail);
+							new Promise<T>((resolve) => resolve(query())).then(
+								(value) => run === runs && show(value),
+								fail
+							);
 						},
 						error: fail
 					});
