@@ -51,10 +51,8 @@ export function installProbes(): void {
 			const value = text(`[data-testid="${id}"]`);
 			return value !== '' && value !== '–';
 		});
-	// The Stats page marks its charts busy until the learner's data is drawn in them.
-	const isStatsShown = () =>
-		document.querySelector('[data-stats-frame]') !== null &&
-		document.querySelector('[data-stats-frame][aria-busy="true"]') === null;
+	// The Stats page draws its charts (div.stats) once the learner's data is read.
+	const isStatsShown = () => document.querySelector('main div.stats') !== null;
 	const watch = () => {
 		const observer = new MutationObserver(() => {
 			if (!probes.countsPaintedAt && isCountsShown()) {
