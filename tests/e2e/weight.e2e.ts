@@ -4,8 +4,13 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-/** The gzip JavaScript budget of a first visit to Home, set just above the measured size. */
-const HOME_JS_BUDGET_KB = 88;
+/**
+ * The gzip JavaScript budget of a first visit to Home, all of it: the first script, then the data
+ * layer it loads once the page is on screen. Set just above the measured size (101.0 KB on
+ * 2 December 2026, after Check database's validator and the memory model's settings; it was 85.1 KB
+ * before them): a guard against growth, not a target met (issue 14).
+ */
+const HOME_JS_BUDGET_KB = 102;
 /** What a first visit to Members may load beyond Home's JavaScript (issue 16: under 60 KB). */
 const MEMBERS_EXTRA_JS_KB = 60;
 const BUILD = resolve(import.meta.dirname, '../..', process.env.BUILD_DIR ?? 'build');
