@@ -20,6 +20,8 @@ export default defineConfig({
 	build: {
 		rolldownOptions: { checks: { pluginTimings: false } }
 	},
+	// The backup worker (src/lib/data/backup-worker.ts) is a module worker.
+	worker: { format: 'es' },
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -17,7 +17,11 @@ const benches = readdirSync('scripts/bench')
 	.sort()
 	.filter((name) => only.length === 0 || only.some((word) => name.includes(word)));
 
-if (benches.some((name) => /^(bundle|lighthouse|axe)/.test(name))) {
+// `--no-build` reuses the build already in build/ (when measuring the same build again).
+if (
+	!process.argv.includes('--no-build') &&
+	benches.some((name) => /^(bundle|lighthouse|axe|speed)/.test(name))
+) {
 	process.stderr.write('Building the production app…\n');
 	execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }

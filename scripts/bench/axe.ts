@@ -5,8 +5,9 @@ import { chromium } from '@playwright/test';
 import { APP_STATES } from '../../tests/e2e/states';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
+import { benchPort } from './lib/ports.js';
 
-const PORT = 4182;
+const PORT = benchPort(2);
 
 export async function run(report: (figure: { name: string; value: number; unit: string }) => void) {
 	const server = await serveStatic(process.env.BUILD_DIR ?? 'build', PORT);

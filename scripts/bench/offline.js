@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
+import { benchPort } from './lib/ports.js';
 
-const PORT = 4342;
+const PORT = benchPort(3);
 const BUILD_DIR = 'build-offline-bench';
 const RUNS = 5;
 

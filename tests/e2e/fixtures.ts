@@ -30,6 +30,10 @@ export const test = base.extend<{
 	},
 	watched: async ({ page, context, baseURL, foreignRequests, consoleErrors }, use) => {
 		const origin = new URL(baseURL!).origin;
+		// A prerendered page shows its buttons before its scripts run; a click then does nothing, as
+		// it would for a learner. Every page of the test waits for the app to hydrate after a load.
+		waitForHydration(page);
+		context.on('page', waitForHydration);
 		// On the context, so that requests made by the service worker are seen too.
 		context.on('request', (request) => {
 			const url = new URL(request.url());
@@ -47,6 +51,32 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/**
+ * Makes `page.goto`, `page.reload`, `page.goBack` and `page.goForward` wait, after the load, until
+ * the app has hydrated (src/routes/+layout.svelte marks it) when the page is the app's; a page that
+ * is not (an error page offline, a file) is left as it is.
+ */
+function waitForHydration(page: Page): void {
+	const hydrated = () =>
+		page
+			.waitForFunction(
+				() =>
+					document.documentElement.hasAttribute('data-hydrated') ||
+					!document.querySelector('script[type="module"], link[rel="modulepreload"]'),
+				undefined,
+				{ timeout: 30_000 }
+			)
+			.catch(() => undefined);
+	for (const name of ['goto', 'reload', 'goBack', 'goForward'] as const) {
+		const original = page[name].bind(page) as (...args: unknown[]) => Promise<unknown>;
+		(page as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+			const response = await original(...args);
+			await hydrated();
+			return response;
+		};
+	}
+}
 
 /** Every row of one IndexedDB table of the app, read straight from IndexedDB (not through the app). */
 export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {

@@ -4,8 +4,13 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-/** The gzip JavaScript budget of a first visit to Home, set just above the measured size. */
-const HOME_JS_BUDGET_KB = 88;
+/**
+ * The gzip JavaScript budget of a first visit to Home, all of it: the first script, then the data
+ * layer it loads once the page is on screen. Set just above the measured size (101.0 KB on
+ * 2 December 2026, after Check database's validator and the memory model's settings; it was 85.1 KB
+ * before them): a guard against growth, not a target met (issue 14).
+ */
+const HOME_JS_BUDGET_KB = 102;
 /** What a first visit to Members may load beyond Home's JavaScript (issue 16: under 60 KB). */
 const MEMBERS_EXTRA_JS_KB = 60;
 const BUILD = resolve(import.meta.dirname, '../..', process.env.BUILD_DIR ?? 'build');
@@ -44,15 +49,17 @@ test('Home loads neither the whole bank, the import code nor the charts', async 
 	watched: page
 }) => {
 	const home = [...(await scriptsLoadedBy(page, '/')).values()].join('\n');
-	// Text that only the whole bank, the backup importer and the charts contain.
+	// Text that only the whole bank, the backup importer and the charts contain (the importer runs
+	// in a worker that the Settings page starts).
 	expect(home).not.toContain('"explanation"');
 	expect(home).not.toContain('csto-study-backup');
+	expect(home).not.toContain('backup-worker');
 	expect(home).not.toMatch(/Reviews per day/);
 
 	const stats = [...(await scriptsLoadedBy(page, '/stats')).values()].join('\n');
 	expect(stats).toMatch(/Reviews per day/);
 	const settings = [...(await scriptsLoadedBy(page, '/settings')).values()].join('\n');
-	expect(settings).toContain('csto-study-backup');
+	expect(settings).toContain('backup-worker');
 });
 
 test(`Members loads the map, and at most ${MEMBERS_EXTRA_JS_KB} KB of gzip JavaScript beyond Home's`, async ({

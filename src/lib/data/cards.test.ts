@@ -1,20 +1,10 @@
-import type { DBCore } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURE_ITEMS, qaItem } from '../domain/scheduling/fixtures';
+import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
 import type { CardTarget } from '../domain/scheduling/card';
-import { newCardRow } from '../domain/scheduling/fsrs';
 import type { QueueOptions } from '../domain/scheduling/queue';
 import { createDb, type CstoDb } from './db';
-import {
-	buryCard,
-	getCard,
-	loadHomeCounts,
-	loadQueue,
-	rateCard,
-	restoreCard,
-	setSuspended,
-	undoRating
-} from './cards';
+import { loadQueue } from './queue';
+import { buryCard, getCard, rateCard, restoreCard, setSuspended, undoRating } from './cards';
 
 const OPTIONS = { desiredRetention: 0.9, enableFuzz: false };
 const QUEUE: QueueOptions = {
@@ -25,7 +15,6 @@ const QUEUE: QueueOptions = {
 	topics: ['members', 'history', 'structure']
 };
 const NOW = new Date(2026, 10, 28, 10, 0);
-const DAY = 86_400_000;
 const A: CardTarget = { cardId: 'members/a', itemId: 'members/a', topic: 'members' };
 const B: CardTarget = { cardId: 'history/a', itemId: 'history/a', topic: 'history' };
 
@@ -40,45 +29,6 @@ afterEach(async () => {
 	await db.delete();
 	name = '';
 });
-
-/** Counts reads of the cards table: of its ids alone (primary keys, no rows), and of whole rows. */
-function watchCardReads(target: CstoDb): { idReads: number; rows: number } {
-	const reads = { idReads: 0, rows: 0 };
-	target.use({
-		stack: 'dbcore',
-		name: 'watch-card-reads',
-		create: (down: DBCore): DBCore => ({
-			...down,
-			table(tableName) {
-				const table = down.table(tableName);
-				if (tableName !== 'cards') return table;
-				return {
-					...table,
-					async query(request) {
-						if (!request.values && request.query.index.isPrimaryKey) reads.idReads++;
-						const response = await table.query(request);
-						if (request.values) reads.rows += response.result.length;
-						return response;
-					}
-				};
-			}
-		})
-	});
-	return reads;
-}
-
-/** A review card (state review), last seen five days before it is due. */
-function reviewRow(id: string, due: number) {
-	return {
-		...newCardRow({ cardId: id, itemId: id, topic: id.split('/')[0]! }, NOW),
-		state: 2 as const,
-		due,
-		stability: 5,
-		difficulty: 5,
-		reps: 3,
-		lastReview: due - 5 * DAY
-	};
-}
 
 function rate(target: CardTarget, rating: 1 | 2 | 3 | 4, now: Date, durationMs = 1500) {
 	return rateCard(db, { target, rating, now, durationMs, source: 'review' }, OPTIONS);
@@ -228,155 +178,5 @@ describe('bury and suspend', () => {
 		expect(await getCard(db, 'history/b')).toMatchObject({ suspended: 0, leech: 0 });
 		queue = await loadQueue(db, { items: FIXTURE_ITEMS, now: NOW, options: QUEUE });
 		expect(queue.entries.map((e) => e.target.cardId)).toContain('history/b');
-	});
-});
-
-describe('loadQueue', () => {
-	it('counts what was done today towards the new-card limit, from the 04:00 day start', async () => {
-		open();
-		const options = { ...QUEUE, newPerDay: 2 };
-		await rate(A, 4, new Date(2026, 10, 28, 3, 59));
-		const atDayEnd = await loadQueue(db, {
-			items: FIXTURE_ITEMS,
-			now: new Date(2026, 10, 28, 3, 59),
-			options
-		});
-		expect(atDayEnd.counts.new).toBe(1);
-		const nextDay = await loadQueue(db, {
-			items: FIXTURE_ITEMS,
-			now: new Date(2026, 10, 28, 4, 0),
-			options
-		});
-		expect(nextDay.counts.new).toBe(2);
-		expect(nextDay.entries.map((e) => e.target.cardId)).not.toContain('members/a');
-	});
-
-	it('never shows a stored card whose item left the bank', async () => {
-		open();
-		await rate({ cardId: 'members/gone', itemId: 'members/gone', topic: 'members' }, 1, NOW);
-		const queue = await loadQueue(db, {
-			items: FIXTURE_ITEMS,
-			now: new Date(NOW.getTime() + DAY),
-			options: QUEUE
-		});
-		expect(queue.entries.map((e) => e.target.cardId)).not.toContain('members/gone');
-		expect(await db.cards.count()).toBe(1);
-	});
-
-	it('reads every stored id only when new cards could be shown today', async () => {
-		open();
-		const reads = watchCardReads(db);
-		// Two review cards due today and one due next week; the other three bank items are new.
-		await db.cards.bulkAdd([
-			reviewRow('members/a', NOW.getTime() - DAY),
-			reviewRow('history/a', NOW.getTime() - 2 * DAY),
-			reviewRow('members/b', NOW.getTime() + 7 * DAY)
-		]);
-		const request = { items: FIXTURE_ITEMS, now: NOW, options: { ...QUEUE, reviewLimit: 2 } };
-
-		// The review limit leaves no room for new cards: the count of rows is enough.
-		const full = await loadQueue(db, request);
-		expect(full.entries.map((e) => e.target.cardId)).toEqual(['history/a', 'members/a']);
-		expect(full.hasWaiting).toBe(true);
-		expect(reads.idReads).toBe(0);
-		expect((await loadHomeCounts(db, request)).nextDue).toBe(NOW.getTime());
-
-		// With room for new cards, members/b (stored, not due) must not be taken for a new card.
-		const roomy = await loadQueue(db, { ...request, options: QUEUE });
-		expect(roomy.entries.map((e) => e.target.cardId)).toEqual([
-			'history/a',
-			'members/a',
-			'structure/a',
-			'history/b',
-			'members/c'
-		]);
-		expect(reads.idReads).toBe(1);
-	});
-
-	it('reads only the most overdue review cards when they fill the review limit', async () => {
-		open();
-		const reads = watchCardReads(db);
-		const items = Array.from({ length: 12 }, (_, i) => qaItem(`members/r${i}`));
-		// r0 is the most overdue, r11 the least; a learning card is due too.
-		await db.cards.bulkAdd([
-			...items.map((item, i) => reviewRow(item.id, NOW.getTime() - (12 - i) * DAY)),
-			{ ...reviewRow('members/learning', NOW.getTime() - 60_000), state: 1 as const }
-		]);
-		items.push(qaItem('members/learning'));
-		const request = { items, now: NOW, options: { ...QUEUE, reviewLimit: 2 } };
-
-		// Two review slots: three rows tell that more wait, one more in case one cannot be shown.
-		const queue = await loadQueue(db, request);
-		expect(queue.entries.map((e) => e.target.cardId)).toEqual([
-			'members/learning',
-			'members/r0',
-			'members/r1'
-		]);
-		expect(queue.hasWaiting).toBe(true);
-		expect(reads).toEqual({ idReads: 0, rows: 1 + 4 });
-
-		// When the first rows read cannot be shown, every review row due today is read.
-		for (const id of ['members/r0', 'members/r1', 'members/r2'])
-			await setSuspended(db, id, true, NOW);
-		await db.cards.update('members/r3', { buriedUntil: NOW.getTime() + DAY });
-		Object.assign(reads, { idReads: 0, rows: 0 });
-		const later = await loadQueue(db, request);
-		expect(later.entries.map((e) => e.target.cardId)).toEqual([
-			'members/learning',
-			'members/r4',
-			'members/r5'
-		]);
-		expect(reads).toEqual({ idReads: 0, rows: 1 + 4 + 12 });
-	});
-});
-
-describe('loadHomeCounts', () => {
-	it('counts due, new left, reviews today, the streak and the next due time', async () => {
-		open();
-		const items = FIXTURE_ITEMS.filter((item) => item.topic === 'members');
-		const request = { items, now: NOW, options: QUEUE };
-		expect(await loadHomeCounts(db, request)).toEqual({
-			dueNow: 0,
-			newLeft: 3,
-			learningLater: 0,
-			reviewsToday: 0,
-			streakDays: 0,
-			nextDue: NOW.getTime()
-		});
-
-		// Yesterday and the day before each had a rating: a streak of two that today extends.
-		await rate(
-			{ ...A, cardId: 'members/c', itemId: 'members/c' },
-			4,
-			new Date(NOW.getTime() - 2 * DAY)
-		);
-		await rate(
-			{ ...A, cardId: 'members/b', itemId: 'members/b' },
-			4,
-			new Date(NOW.getTime() - DAY)
-		);
-		expect((await loadHomeCounts(db, request)).streakDays).toBe(2);
-
-		const again = await rate(A, 1, NOW);
-		const counts = await loadHomeCounts(db, request);
-		expect(counts).toMatchObject({
-			dueNow: 0,
-			newLeft: 0,
-			learningLater: 1,
-			reviewsToday: 1,
-			streakDays: 3
-		});
-		expect(counts.nextDue).toBe(again.after.due);
-
-		const later = await loadHomeCounts(db, { ...request, now: new Date(again.after.due) });
-		expect(later.dueNow).toBe(1);
-	});
-
-	it('breaks the streak after a day without ratings', async () => {
-		open();
-		const request = { items: FIXTURE_ITEMS, now: NOW, options: QUEUE };
-		await rate(A, 4, new Date(NOW.getTime() - 3 * DAY));
-		await rate(B, 4, new Date(NOW.getTime() - 2 * DAY));
-		expect((await loadHomeCounts(db, request)).streakDays).toBe(0);
 	});
 });

@@ -190,7 +190,10 @@ async function upgradeToV5(tx: Transaction): Promise<void> {
  * released: a change is a new `version(n)` with its `upgrade()`.
  */
 export function createDb(name: string = DB_NAME): CstoDb {
-	const db = new Dexie(name) as CstoDb;
+	// Relaxed durability: a transaction counts as committed once the browser has the data (it
+	// survives the tab closing), without waiting for the disk to flush, which only a crash of the
+	// whole system could lose. A rating still commits before the next card shows.
+	const db = new Dexie(name, { chromeTransactionDurability: 'relaxed' }) as CstoDb;
 	db.version(1).stores(SCHEMA_VERSIONS[1]);
 	db.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(upgradeToV2);
 	// Version 3 only adds an index, which IndexedDB builds from the stored rows: no upgrade() needed.

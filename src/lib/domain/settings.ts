@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { TOPICS } from './bank/schema';
-import { PARAMETER_COUNT, isValidParameters } from './scheduling/fsrs';
+import { TOPICS } from './bank/topics';
+import { PARAMETER_COUNT, isValidParameters } from './scheduling/parameters';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];

@@ -362,9 +362,9 @@ describe('progress worth keeping', () => {
 	};
 
 	it('exists once there is a review or a quiz', async () => {
-		expect(await hasProgress()).toBe(false);
+		expect(await hasProgress(getDb())).toBe(false);
 		await getDb().reviews.add({ ...review });
-		expect(await hasProgress()).toBe(true);
+		expect(await hasProgress(getDb())).toBe(true);
 		await getDb().reviews.clear();
 		await getDb().quizAttempts.add({
 			status: 'active',
@@ -374,7 +374,7 @@ describe('progress worth keeping', () => {
 			maxScore: 0,
 			data: {}
 		});
-		expect(await hasProgress()).toBe(true);
+		expect(await hasProgress(getDb())).toBe(true);
 	});
 
 	it('makes connectApp ask for persistent storage, once, when the first review is written', async () => {
@@ -386,7 +386,7 @@ describe('progress worth keeping', () => {
 		await vi.waitFor(() => expect(storage.persist).toHaveBeenCalledOnce());
 		await vi.waitFor(() => expect(app.storage.isPersisted).toBe(true));
 		await getDb().reviews.add({ ...review });
-		expect(await hasProgress()).toBe(true);
+		expect(await hasProgress(getDb())).toBe(true);
 		expect(storage.persist).toHaveBeenCalledOnce();
 		destroy();
 	});

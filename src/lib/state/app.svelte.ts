@@ -1,5 +1,5 @@
-import { getDb, onDbOutdated } from '../data/app-db';
-import { Live } from './live.svelte';
+import type { CstoDb } from '../data/db';
+import { liveFrom } from './live.svelte';
 
 /** Posted to a waiting service worker to let it take over; src/service-worker.ts listens for it. */
 const SKIP_WAITING = 'skip-waiting';
@@ -264,8 +264,7 @@ export function requestPersistence(): Promise<boolean> {
 }
 
 /** Whether the learner has reviewed a card or started a quiz (in this browser). */
-export async function hasProgress(): Promise<boolean> {
-	const db = getDb();
+export async function hasProgress(db: CstoDb): Promise<boolean> {
 	const [reviews, quizzes] = await Promise.all([db.reviews.count(), db.quizAttempts.count()]);
 	return reviews + quizzes > 0;
 }
@@ -277,8 +276,23 @@ export async function hasProgress(): Promise<boolean> {
  */
 export function connectApp(probeUrl: string): void {
 	$effect(() => app.connect(window, probeUrl));
-	$effect(() => onDbOutdated(() => (app.isOutdated = true)));
-	const progress = new Live(hasProgress);
+	// The data layer (and Dexie) load after the first paint; a newer version's database change can
+	// only be met once they have.
+	$effect(() => {
+		let isActive = true;
+		let stop: (() => void) | undefined;
+		void import('../data/app-db').then(({ onDbOutdated }) => {
+			if (isActive) stop = onDbOutdated(() => (app.isOutdated = true));
+		});
+		return () => {
+			isActive = false;
+			stop?.();
+		};
+	});
+	const progress = liveFrom(
+		() => import('../data/app-db'),
+		({ getDb }) => hasProgress(getDb())
+	);
 	$effect(() => {
 		// A refusal or an error changes nothing: Settings shows the state and offers to ask again.
 		if (progress.current) app.requestPersistence().catch(() => undefined);

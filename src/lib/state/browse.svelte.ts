@@ -1,5 +1,6 @@
 import { SvelteSet } from 'svelte/reactivity';
-import { listCards, setSuspended } from '../data/cards';
+import { setSuspended } from '../data/cards';
+import { listCards } from '../data/queue';
 import type { CardRow, CstoDb } from '../data/db';
 import type { Item } from '../domain/bank/schema';
 import { describeFailure, type Failure } from '../domain/errors';
@@ -32,11 +33,14 @@ export class BrowseCards {
 	constructor(db: () => CstoDb, now: () => number = Date.now) {
 		this.#db = db;
 		this.#now = now;
-		this.#cards = new Live(async () => {
-			const rows = await listCards(db(), now());
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once per read, never changed
-			return { byId: new Map(rows.map((row) => [row.id, row])), now: now() };
-		});
+		this.#cards = new Live(
+			async () => {
+				const rows = await listCards(db(), now());
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once per read, never changed
+				return { byId: new Map(rows.map((row) => [row.id, row])), now: now() };
+			},
+			{ watch: () => db().cards.count() }
+		);
 	}
 
 	get isLoaded(): boolean {

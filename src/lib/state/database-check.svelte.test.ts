@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { listCards } from '../data/cards';
+import { listCards } from '../data/queue';
 import { createDb, type CstoDb } from '../data/db';
 import { FIXTURE_NOW, storedCard } from '../domain/integrity/fixtures';
 import { DatabaseCheck } from './database-check.svelte';

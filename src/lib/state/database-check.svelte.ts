@@ -1,4 +1,3 @@
-import { getDb } from '../data/app-db';
 import type { CheckReport } from '../data/check';
 import { onDamage } from '../data/damage';
 import type { CstoDb } from '../data/db';
@@ -6,7 +5,8 @@ import type { SchedulerOptions } from '../domain/scheduling/fsrs';
 import { settings } from './settings.svelte';
 
 export interface DatabaseCheckDeps {
-	db: () => CstoDb;
+	/** The database; the app's is imported on first use, so that no page's first script holds Dexie. */
+	db: () => CstoDb | Promise<CstoDb>;
 	now: () => number;
 	/** The scheduler a card's log is replayed with (the learner's retention, fuzz on). */
 	options: () => SchedulerOptions;
@@ -59,7 +59,7 @@ export class DatabaseCheck {
 		try {
 			// Loaded when first needed: the repair code (replay, regrading) is not part of any page.
 			const { checkDatabase } = await import('../data/check');
-			const report = await checkDatabase(this.#deps.db(), {
+			const report = await checkDatabase(await this.#deps.db(), {
 				now: this.#deps.now(),
 				options: this.#deps.options()
 			});
@@ -86,24 +86,36 @@ export class DatabaseCheck {
 	/** Runs the check whenever a read meets a damaged row; returns the cleanup. */
 	watch(): () => void {
 		let timer: ReturnType<typeof setTimeout> | undefined;
-		const stop = onDamage(this.#deps.db(), () => {
-			// Busy at once, so that a page waits for the repair instead of saying the row is gone.
-			this.isRunning = true;
-			// Started from a timer: the read that met the row may be a liveQuery or a transaction,
-			// inside which Dexie refuses to open a read-write transaction.
-			clearTimeout(timer);
-			timer = setTimeout(() => void this.run(true), 0);
-		});
+		let isWatching = true;
+		let stop: (() => void) | undefined;
+		Promise.resolve()
+			.then(() => this.#deps.db())
+			.then(
+				(db) => {
+					if (!isWatching) return;
+					stop = onDamage(db, () => {
+						// Busy at once, so that a page waits for the repair instead of saying the row is gone.
+						this.isRunning = true;
+						// Started from a timer: the read that met the row may be a liveQuery or a
+						// transaction, inside which Dexie refuses to open a read-write transaction.
+						clearTimeout(timer);
+						timer = setTimeout(() => void this.run(true), 0);
+					});
+				},
+				// No database (a newer version took it): nothing to watch; the page says why.
+				() => undefined
+			);
 		return () => {
+			isWatching = false;
 			clearTimeout(timer);
-			stop();
+			stop?.();
 		};
 	}
 }
 
 /** The app's Check database. */
 export const databaseCheck = new DatabaseCheck({
-	db: getDb,
+	db: async () => (await import('../data/app-db')).getDb(),
 	now: () => Date.now(),
 	options: () => ({ desiredRetention: settings.value.desiredRetention, enableFuzz: true })
 });

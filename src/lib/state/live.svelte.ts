@@ -1,31 +1,103 @@
-import { liveQuery } from 'dexie';
-import { explainDbError } from '../data/app-db';
+/** How a Live starts and what it watches. */
+export interface LiveOptions {
+	/** Runs once before the first query: for example, imports the modules the query needs. */
+	prepare?: () => Promise<unknown>;
+	/** Runes state the query depends on: the query starts again when it changes. */
+	key?: () => unknown;
+	/**
+	 * A cheap query (counts over the ranges the real query reads) that Dexie watches instead of the
+	 * real query; the real query then runs unwatched each time this one reports a change.
+	 */
+	watch?: () => unknown;
+}
 
 /**
  * The one bridge from Dexie to runes: runs `query` whenever the data it read changes (in this tab or
  * another) and exposes the latest result as `current`. Create it in a component or inside an
  * `$effect.root`; it unsubscribes when that owner is destroyed.
+ *
+ * Dexie itself is imported when the first query starts, after `prepare`: that keeps Dexie and the
+ * data layer out of the page's first script, so the prerendered page hydrates and answers input
+ * before the database work begins. `query` may call no asynchronous API but Dexie's (liveQuery's
+ * rule), hence the separate step.
+ *
+ * Dexie watches every row a live query returns, key by key: for thousands of rows that costs more
+ * than reading them. A large read gives a `watch` query instead (see LiveOptions).
  */
 export class Live<T> {
-	current = $state<T | undefined>(undefined);
+	/** The latest result, as read: replaced whole on each change, never made deeply reactive. */
+	current = $state.raw<T | undefined>(undefined);
 	isLoading = $state(true);
 	error = $state<Error | undefined>(undefined);
 
-	constructor(query: () => T | Promise<T>) {
+	constructor(query: () => T | Promise<T>, { prepare, key, watch }: LiveOptions = {}) {
 		$effect(() => {
-			const subscription = liveQuery(query).subscribe({
-				next: (value) => {
-					this.current = value;
-					this.isLoading = false;
-					this.error = undefined;
+			key?.();
+			let isActive = true;
+			let subscription: { unsubscribe(): void } | undefined;
+			let runs = 0;
+			// Set once the data layer is loaded: says a closed database means a newer app version.
+			let explain = (error: unknown) => error;
+			const fail = (caught: unknown) => {
+				if (!isActive) return;
+				const error = explain(caught);
+				this.error = error instanceof Error ? error : new Error(String(error));
+				this.isLoading = false;
+			};
+			const show = (value: T) => {
+				if (!isActive) return;
+				this.current = value;
+				this.isLoading = false;
+				this.error = undefined;
+			};
+			Promise.all([import('dexie'), import('../data/app-db'), prepare?.()]).then(
+				([{ liveQuery }, { explainDbError }]) => {
+					explain = explainDbError;
+					if (!isActive) return;
+					// Async wrappers: a query that throws at once (getDb() after a newer version took the
+					// database) fails like one that rejects, shown in `error`, never thrown out of Dexie.
+					if (!watch) {
+						subscription = liveQuery(async () => query()).subscribe({ next: show, error: fail });
+						return;
+					}
+					// Dexie reports outside its watching context, so this query is not watched. A report
+					// that comes while the query runs makes the older result stale: only the last shows.
+					subscription = liveQuery(async () => watch()).subscribe({
+						next: () => {
+							const run = ++runs;
+							new Promise<T>((resolve) => resolve(query())).then(
+								(value) => run === runs && show(value),
+								fail
+							);
+						},
+						error: fail
+					});
 				},
-				error: (caught: unknown) => {
-					const error = explainDbError(caught);
-					this.error = error instanceof Error ? error : new Error(String(error));
-					this.isLoading = false;
-				}
-			});
-			return () => subscription.unsubscribe();
+				fail
+			);
+			return () => {
+				isActive = false;
+				subscription?.unsubscribe();
+			};
 		});
 	}
+}
+
+/**
+ * A Live whose query comes from a module imported on first use (`load`), so that neither that
+ * module nor Dexie is part of the page's first script; `watch` (see LiveOptions) gets it too.
+ * @example const counts = liveFrom(() => import('$lib/state/home'), (home) => home.readHomeCounts(options));
+ */
+export function liveFrom<M, T>(
+	load: () => Promise<M>,
+	query: (module: M) => T | Promise<T>,
+	watch?: (module: M) => unknown
+): Live<T> {
+	let module: M | undefined;
+	return new Live(() => query(module!), {
+		prepare: async () => {
+			module = await load();
+		},
+		watch: watch && (() => watch(module!))
+	});
 }

@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type DBCore } from 'dexie';
 import {
 	LATEST_VERSION,
 	SCHEMA_VERSIONS,
@@ -9,17 +9,18 @@ import {
 } from '../data/db';
 import type { OutdatedAppError } from '../domain/errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadQueue, rateCard, setSuspended } from '../data/cards';
-import { startOfStudyDay } from '../domain/day';
+import { rateCard, setSuspended } from '../data/cards';
+import { loadQueueSnapshot } from '../data/queue';
+import { nextStudyDayStart, startOfStudyDay } from '../domain/day';
 import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
 import { ReviewSession } from './review.svelte';
 
-// loadQueue as it is, so that one test can make the queue's re-read fail after a rating is saved.
-vi.mock('../data/cards', async (importOriginal) => {
-	const actual = await importOriginal<typeof import('../data/cards')>();
-	return { ...actual, loadQueue: vi.fn(actual.loadQueue) };
+// The queue's read as it is, so that one test can make the re-read fail after a rating is saved.
+vi.mock('../data/queue', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('../data/queue')>();
+	return { ...actual, loadQueueSnapshot: vi.fn(actual.loadQueueSnapshot) };
 });
 
 let db: CstoDb;
@@ -182,8 +183,10 @@ describe('ReviewSession', () => {
 	it('says the rating was saved when only the re-read of the queue fails', async () => {
 		const s = session();
 		await s.start();
-		vi.mocked(loadQueue).mockRejectedValueOnce(new Error('disk error'));
+		vi.mocked(loadQueueSnapshot).mockRejectedValueOnce(new Error('disk error'));
 		s.showAnswer();
+		// Within the study day the next card comes without a read; a rating in the next one reads.
+		clock = nextStudyDayStart(clock, DEFAULT_SETTINGS.dayStartHour);
 		await s.rate(3);
 		expect(s.error).toMatch(
 			/^Your rating was saved, but the next cards could not be read\. .*Reload the page/
@@ -262,6 +265,45 @@ describe('ReviewSession', () => {
 		expect(s.current?.target.cardId).toBe('structure/a');
 		expect(s.current?.kind).toBe('learning');
 		expect(s.counts.learning).toBe(1);
+	});
+
+	it('moves on after a rating without reading the cards again, until a new study day', async () => {
+		const s = session();
+		let cardReads = 0;
+		db.use({
+			stack: 'dbcore',
+			name: 'count-card-reads',
+			create: (down: DBCore): DBCore => ({
+				...down,
+				table(name) {
+					const table = down.table(name);
+					if (name !== 'cards') return table;
+					return {
+						...table,
+						query: (request) => {
+							cardReads++;
+							return table.query(request);
+						}
+					};
+				}
+			})
+		});
+		await s.start();
+		const afterStart = cardReads;
+		for (const expected of ['members/a', 'history/a', 'structure/a']) {
+			expect(s.current?.target.cardId).toBe(expected);
+			s.showAnswer();
+			clock += 5000;
+			await s.rate(3);
+		}
+		expect(cardReads).toBe(afterStart);
+		expect(s.counts).toEqual({ new: 3, learning: 3, review: 0 });
+
+		// The next study day starts: the queue is read again, with the day's new cards.
+		clock = new Date(2026, 10, 29, 4, 0).getTime();
+		s.showAnswer();
+		await s.rate(3);
+		expect(cardReads).toBeGreaterThan(afterStart);
 	});
 });
 

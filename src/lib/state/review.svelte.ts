@@ -1,13 +1,17 @@
 import {
 	buryCard,
-	findFirstFutureDue,
-	loadQueue,
 	rateCard,
 	restoreCard,
 	setSuspended,
 	undoRating,
 	type RatingRecord
 } from '../data/cards';
+import {
+	addRatingToSnapshot,
+	loadQueueSnapshot,
+	queueFromSnapshot,
+	type QueueSnapshot
+} from '../data/queue';
 import { explainDbError } from '../data/app-db';
 import type { CardRow, CstoDb } from '../data/db';
 import type { Item } from '../domain/bank/schema';
@@ -17,6 +21,7 @@ import { isReversedCardId, type Rating } from '../domain/scheduling/card';
 import { cardFace, type CardFace } from '../domain/scheduling/face';
 import { previewIntervals, type SchedulerOptions } from '../domain/scheduling/fsrs';
 import {
+	findFirstFutureDue,
 	nextDueTime,
 	nextEntry,
 	type Queue,
@@ -77,6 +82,8 @@ export class ReviewSession {
 	// data layer proxies, which IndexedDB cannot clone (DataCloneError on undo, issue 18).
 	#undo = $state.raw<UndoStep[]>([]);
 	#shownAt = 0;
+	/** Every stored card and today's log, as last read and updated by this session's ratings. */
+	#snapshot: QueueSnapshot | undefined;
 	#deps: ReviewSessionDeps;
 
 	constructor(deps: ReviewSessionDeps) {
@@ -151,13 +158,23 @@ export class ReviewSession {
 
 	/** Reads today's queue again (after an action, a topic change, or when a learning card falls due). */
 	async load(): Promise<void> {
-		const db = this.#deps.db();
 		const now = this.#now();
+		this.#snapshot = await loadQueueSnapshot(
+			this.#deps.db(),
+			now,
+			this.#deps.settings().dayStartHour
+		);
+		this.#build(now);
+	}
+
+	/** Builds the queue at `now` from the snapshot: a pure computation, no reading. */
+	#build(now: Date): void {
+		const snapshot = this.#snapshot!;
 		const options = this.#queueOptions();
 		const request = { items: this.#deps.items, now, options, topic: this.topic };
-		const queue = await loadQueue(db, request);
+		const queue = queueFromSnapshot(snapshot, request);
 		const empty = !this.#pinned && !nextEntry(queue, now);
-		const future = empty ? await findFirstFutureDue(db, request) : undefined;
+		const future = empty ? findFirstFutureDue({ ...request, cards: snapshot.cards }) : undefined;
 		this.queue = queue;
 		this.checkedAt = now.getTime();
 		this.nextDue = empty ? nextDueTime(queue, now, options.dayStartHour, future) : undefined;
@@ -187,6 +204,7 @@ export class ReviewSession {
 		const entry = this.current;
 		if (!entry || !this.isAnswerShown || this.isBusy) return;
 		const now = this.#now();
+		let saved: RatingRecord | undefined;
 		await this.#run(async () => {
 			const record = await rateCard(
 				this.#deps.db(),
@@ -204,8 +222,21 @@ export class ReviewSession {
 			this.notice = record.isNewLeech
 				? 'This card has now been forgotten 8 times, so it is marked as a leech and suspended. Rewrite it in your own words or unsuspend it from Browse when you want to study it again.'
 				: '';
+			saved = record;
 		}, 'Your rating could not be saved, so the card is still here');
-		if (!this.error) await this.#advance(entry, 'Your rating was saved');
+		if (!saved) return;
+		// The rating is stored: the next card comes from the snapshot with the rated card's new row,
+		// the same queue a new read would give, without waiting for one (a new study day reads again).
+		const snapshot = this.#snapshot;
+		const next = this.#now();
+		if (snapshot && next.getTime() < snapshot.dayEnd) {
+			this.#pinned = undefined;
+			this.isAnswerShown = false;
+			this.#snapshot = addRatingToSnapshot(snapshot, saved.before, saved.after);
+			this.#build(next);
+		} else {
+			await this.#advance(entry, 'Your rating was saved');
+		}
 	}
 
 	/** Hides the current card until the next study day starts. */

@@ -1,19 +1,9 @@
 import * as v from 'valibot';
 import { normalizeAnswer } from '../text.ts';
+import { TOPICS, type Topic } from './topics.ts';
 import type { Membership, MembershipItem } from './membership.ts';
 
-/** The topics the bank may hold, in the order the app shows them. */
-export const TOPICS = [
-	'members',
-	'history',
-	'structure',
-	'functions',
-	'benefits',
-	'operations',
-	'armenia',
-	'comparison'
-] as const;
-export type Topic = (typeof TOPICS)[number];
+export { TOPICS, type Topic };
 
 export const ITEM_KINDS = ['qa', 'set', 'timeline', 'pairs', 'statement'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];

@@ -1,7 +1,7 @@
 // What a stored quiz record must be for the quiz page, Home's Resume and the results page to use
 // it: options that make a working quiz link, questions the player can show, and answers that fit
 // their questions (a choice within the options, a matching for every left-hand side …).
-import { TOPICS } from '../bank/schema';
+import { TOPICS } from '../bank/topics';
 import { sumScore } from '../quiz/score';
 import { ITEM_ID, SEED } from '../quiz/params';
 import {

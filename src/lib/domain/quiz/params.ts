@@ -1,4 +1,4 @@
-import { TOPICS, type Topic } from '../bank/schema.ts';
+import { TOPICS, type Topic } from '../bank/topics.ts';
 import {
 	DEFAULT_QUIZ_OPTIONS,
 	MAX_QUIZ_LENGTH,

@@ -1,4 +1,5 @@
-import { TOPICS, type Source, type Topic } from '../bank/schema.ts';
+import type { Source } from '../bank/schema.ts';
+import { TOPICS, type Topic } from '../bank/topics.ts';
 import type { Rating } from '../scheduling/card.ts';
 
 /** The six question types, in the order the set-up form lists them. */

@@ -4,7 +4,9 @@
 import { calendarDayKey, daysBetween } from '../day';
 
 const MINUTE = 60_000;
-const DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
+// Made on first use: the first date format of a page loads the locale's data, which Home's first
+// script should not wait for when no date is shown.
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 function clockTime(date: Date): string {
 	return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
@@ -22,5 +24,10 @@ export function describeDue(due: number, now: number): string {
 	const days = daysBetween(calendarDayKey(now), calendarDayKey(due));
 	if (days === 0) return `today at ${clockTime(at)}`;
 	if (days === 1) return `tomorrow at ${clockTime(at)}`;
-	return `on ${DATE.format(at)} at ${clockTime(at)}`;
+	dateFormat ??= new Intl.DateTimeFormat('en-GB', {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long'
+	});
+	return `on ${dateFormat.format(at)} at ${clockTime(at)}`;
 }

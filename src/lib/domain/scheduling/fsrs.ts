@@ -1,12 +1,9 @@
 // The one place that imports ts-fsrs. Its shapes (snake_case, Date objects, enums) are converted to
 // our rows (camelCase, epoch ms, 0-3 numbers) here, so nothing else depends on the library.
 import {
-	CLAMP_PARAMETERS,
 	S_MAX,
 	S_MIN,
-	W17_W18_Ceiling,
 	default_maximum_interval,
-	default_w,
 	fsrs,
 	type Card,
 	type FSRS,
@@ -19,32 +16,14 @@ import {
 import { sameTimeDaysLater } from '../day';
 import type { CardRow, CardState, CardTarget, Rating, ReviewFields } from './card';
 
-/** How many parameters FSRS-6 has: the learner's own ones must be exactly this many. */
-export const PARAMETER_COUNT = 21;
+import { DEFAULT_PARAMETERS } from './parameters';
 
-/** FSRS-6's default parameters (w0 to w20), the same 21 numbers in ts-fsrs and fsrs-rs. */
-export const DEFAULT_PARAMETERS: readonly number[] = Object.freeze([...default_w]);
-
-/** The smallest and largest value FSRS allows for each parameter (with short-term memory on). */
-export const PARAMETER_BOUNDS: readonly (readonly [number, number])[] = Object.freeze(
-	CLAMP_PARAMETERS(W17_W18_Ceiling, true).map((bounds) =>
-		Object.freeze([bounds[0]!, bounds[1]!] as const)
-	)
-);
-
-/**
- * True when `parameters` are 21 finite numbers, each within FSRS's bounds: what the scheduler can
- * use as they are (ts-fsrs would silently clip anything else).
- */
-export function isValidParameters(parameters: readonly unknown[]): boolean {
-	return (
-		parameters.length === PARAMETER_COUNT &&
-		parameters.every((value, i) => {
-			const [min, max] = PARAMETER_BOUNDS[i]!;
-			return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-		})
-	);
-}
+export {
+	DEFAULT_PARAMETERS,
+	PARAMETER_BOUNDS,
+	PARAMETER_COUNT,
+	isValidParameters
+} from './parameters';
 
 /** The memory state FSRS accepts for a studied card: stability in days, and difficulty. */
 export const MEMORY_LIMITS = {

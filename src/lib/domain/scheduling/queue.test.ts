@@ -1,14 +1,10 @@
-import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { nextStudyDayStart } from '../day';
-import { createRng, randomInt, sample, type Rng } from '../random';
 import type { CardRow } from './card';
 import { FIXTURE_ITEMS, qaItem } from './fixtures';
 import { newCardRow } from './fsrs';
 import {
 	LEARN_AHEAD_MS,
 	buildQueue,
-	buildQueueFromCount,
 	nextDueTime,
 	nextEntry,
 	type QueueInput,
@@ -147,7 +143,7 @@ describe('buildQueue', () => {
 	});
 
 	it('treats a stored card that is not due as known, not new', () => {
-		const q = queue({ storedCardIds: new Set(['members/a']) });
+		const q = queue({ cards: [card('members/a', { state: 2, due: NOW.getTime() + 7 * DAY })] });
 		expect(ids(q)).not.toContain('members/a');
 	});
 
@@ -252,144 +248,23 @@ describe('hasWaiting', () => {
 	});
 
 	it('is true for a buried card or review cards over the limit, false when nothing waits', () => {
-		const stored = new Set(FIXTURE_ITEMS.map((item) => item.id));
-		const buried = [card('members/a', { state: 2, buriedUntil: NOW.getTime() + HOUR })];
-		expect(queue({ cards: buried, storedCardIds: stored }).hasWaiting).toBe(true);
-		const due = [
+		// Every bank item has a row; those not named here are due next week.
+		const withRows = (rows: CardRow[]) => [
+			...rows,
+			...FIXTURE_ITEMS.filter((item) => !rows.some((row) => row.id === item.id)).map((item) =>
+				card(item.id, { state: 2, due: NOW.getTime() + 7 * DAY })
+			)
+		];
+		const buried = withRows([card('members/a', { state: 2, buriedUntil: NOW.getTime() + HOUR })]);
+		expect(queue({ cards: buried }).hasWaiting).toBe(true);
+		const due = withRows([
 			card('members/a', { state: 2, due: NOW.getTime() - DAY }),
 			card('members/b', { state: 2, due: NOW.getTime() - DAY })
-		];
+		]);
 		const limited = { ...OPTIONS, reviewLimit: 1 };
-		expect(queue({ cards: due, storedCardIds: stored, options: limited }).hasWaiting).toBe(true);
-		const none = queue({ cards: due, storedCardIds: stored });
+		expect(queue({ cards: due, options: limited }).hasWaiting).toBe(true);
+		const none = queue({ cards: due });
 		expect(none.hasWaiting).toBe(false);
 		expect(nextDueTime({ ...none, entries: [] }, NOW, 4, undefined)).toBeUndefined();
-	});
-});
-
-describe('buildQueueFromCount', () => {
-	const base: QueueInput = {
-		items: FIXTURE_ITEMS,
-		cards: [],
-		done: NOTHING_DONE,
-		now: NOW,
-		options: OPTIONS
-	};
-	// Two review cards due today fill a review limit of two: no new card is shown today.
-	const full: QueueInput = {
-		...base,
-		cards: [
-			card('members/a', { state: 2, due: NOW.getTime() - DAY }),
-			card('history/a', { state: 2, due: NOW.getTime() - 2 * DAY })
-		],
-		options: { ...OPTIONS, reviewLimit: 2 }
-	};
-
-	it('treats every bank card without a row among the due cards as new when no other row exists', () => {
-		expect(buildQueueFromCount(base, 0)).toEqual(buildQueue(base));
-		expect(buildQueueFromCount(full, 0)).toEqual(buildQueue(full));
-	});
-
-	it('gives up when new cards could be shown and a bank card may have a row', () => {
-		expect(buildQueueFromCount(base, 1)).toBeUndefined();
-	});
-
-	it('builds the queue when no new card can be shown, knowing new cards wait when they must', () => {
-		// Four bank cards have no due row; with two other rows, at least two of them are new.
-		const q = buildQueueFromCount(full, 2);
-		expect(q?.entries.map((e) => e.target.cardId)).toEqual(['history/a', 'members/a']);
-		expect(q?.hasWaiting).toBe(true);
-		// With four other rows, the four could all be stored: whether any card waits is unknown.
-		expect(buildQueueFromCount(full, 4)).toBeUndefined();
-		// Unless something else waits anyway: a third due review card, over the limit.
-		const over = {
-			...full,
-			cards: [...full.cards, card('structure/a', { state: 2, due: NOW.getTime() - DAY })]
-		};
-		expect(buildQueueFromCount(over, 4)).toEqual(
-			buildQueue({ ...over, storedCardIds: new Set(FIXTURE_ITEMS.map((item) => item.id)) })
-		);
-	});
-
-	it('builds the same queue as buildQueue with every stored id whenever it builds one', () => {
-		const items = [
-			...FIXTURE_ITEMS,
-			qaItem('members/d'),
-			qaItem('history/c', 'year'),
-			qaItem('structure/b')
-		];
-		// A stored row may belong to any bank card, a reversed card, or an item that left the bank.
-		const rowIds = [
-			...items.flatMap((item) => [item.id, `${item.id}:reverse`]),
-			'members/gone',
-			'history/gone:reverse'
-		];
-		const dayEnd = nextStudyDayStart(NOW.getTime(), OPTIONS.dayStartHour);
-		const chance = (rng: Rng, p: number) => rng.next() < p;
-
-		function scenario(rng: Rng) {
-			const stored = rowIds
-				.filter(() => chance(rng, 0.5))
-				.map((id) =>
-					card(id, {
-						state: (chance(rng, 0.4) ? 2 : randomInt(rng, 4)) as CardRow['state'],
-						due: NOW.getTime() + Math.round((rng.next() * 4 - 1.5) * DAY),
-						suspended: chance(rng, 0.1) ? 1 : 0,
-						leech: chance(rng, 0.05) ? 1 : 0,
-						buriedUntil: chance(rng, 0.1) ? NOW.getTime() + HOUR : 0
-					})
-				);
-			const cards = stored.filter((row) => row.due < dayEnd);
-			// Sometimes only the first review rows due today, most overdue first, as loadQueue reads them.
-			const reviews = cards
-				.filter((row) => row.state === 2)
-				.sort((a, b) => a.due - b.due || (a.id < b.id ? -1 : 1));
-			const kept = chance(rng, 0.5) ? randomInt(rng, reviews.length + 1) : reviews.length;
-			const shown = [...cards.filter((row) => row.state !== 2), ...reviews.slice(0, kept)];
-			const input: QueueInput = {
-				items,
-				cards,
-				done: {
-					newCards: randomInt(rng, 3),
-					reviews: randomInt(rng, 3),
-					cardIds: new Set(sample(rng, rowIds, randomInt(rng, 4)))
-				},
-				now: NOW,
-				options: {
-					...OPTIONS,
-					newPerDay: randomInt(rng, 5),
-					reviewLimit: randomInt(rng, chance(rng, 0.5) ? 3 : 10),
-					reverseCards: chance(rng, 0.5)
-				},
-				topic: chance(rng, 0.2) ? 'history' : undefined
-			};
-			return {
-				input,
-				ids: new Set(stored.map((row) => row.id)),
-				shown,
-				other: stored.length - shown.length,
-				isCut: kept < reviews.length
-			};
-		}
-
-		const rng = createRng('queue-from-count');
-		const problems: number[] = [];
-		let built = 0;
-		let builtFromFirstReviews = 0;
-		for (let run = 0; run < 3000; run++) {
-			const { input, ids, shown, other, isCut } = scenario(rng);
-			const fromCount = buildQueueFromCount({ ...input, cards: shown }, other, isCut);
-			if (fromCount === undefined) continue;
-			built++;
-			if (isCut) builtFromFirstReviews++;
-			if (!isDeepStrictEqual(fromCount, buildQueue({ ...input, storedCardIds: ids }))) {
-				problems.push(run);
-			}
-		}
-		expect(problems).toEqual([]);
-		// Each way is taken often: built from the count (also from the first review rows), or given up.
-		expect(built).toBeGreaterThan(600);
-		expect(built).toBeLessThan(2400);
-		expect(builtFromFirstReviews).toBeGreaterThan(150);
 	});
 });

@@ -1,5 +1,5 @@
 import { nextStudyDayStart, startOfStudyDay } from '../day';
-import { REVERSE_SUFFIX, type CardRow, type CardTarget } from './card';
+import { REVERSE_SUFFIX, type CardRow, type CardState, type CardTarget } from './card';
 import { cardTargetsFor, type CardSource } from './face';
 
 /** How far ahead a learning card may be shown when nothing else is left (Anki's "learn ahead limit"). */
@@ -28,10 +28,8 @@ export interface DoneToday {
 export interface QueueInput {
 	/** The bank's items in bank order: cards whose item is not here never appear. */
 	items: readonly CardSource[];
-	/** Stored cards: at least every one due before the next study day starts (more is fine). */
+	/** Every stored card: a bank card with no row here is new. */
 	cards: readonly CardRow[];
-	/** The id of every stored card, due or not; defaults to the ids in `cards`. Items with no card are new. */
-	storedCardIds?: ReadonlySet<string>;
 	done: DoneToday;
 	now: Date;
 	options: QueueOptions;
@@ -75,6 +73,11 @@ interface NewCandidate {
 	side: number;
 }
 
+/** How many review cards today's review limit still admits (new cards seen today count too). */
+export function countReviewSlots(options: QueueOptions, done: DoneToday): number {
+	return Math.max(0, options.reviewLimit - done.reviews - done.newCards);
+}
+
 /**
  * Today's review queue, as Anki builds it: due learning and relearning cards first, then due review
  * cards (most overdue first), then new cards up to the daily new-card limit, the review and new cards
@@ -82,64 +85,10 @@ interface NewCandidate {
  * between topics. Suspended, buried and leech cards are left out.
  */
 export function buildQueue(input: QueueInput): Queue {
-	const ids = input.storedCardIds ?? new Set(input.cards.map((card) => card.id));
-	return assembleQueue(input, ids, 0, false)!;
-}
-
-/** How many review cards today's review limit still admits (new cards seen today count too). */
-export function countReviewSlots(options: QueueOptions, done: DoneToday): number {
-	return Math.max(0, options.reviewLimit - done.reviews - done.newCards);
-}
-
-/**
- * The same queue as `buildQueue`, from how many stored rows are not among `cards` instead of every
- * stored id (a count is cheap to read; the ids of a large collection are not). That is enough when
- * no new card can be shown today or when no other row exists; otherwise, and as soon as new cards
- * will surely be shown, it returns undefined: the queue then needs `buildQueue` with every id.
- * With `hasMoreReviewRows`, `cards` holds every row due today except review rows after the first
- * ones (most overdue first): enough when those overflow `countReviewSlots`.
- * @example buildQueueFromCount(input, 0) // every bank card with no row among `cards` is new
- */
-export function buildQueueFromCount(
-	input: Omit<QueueInput, 'storedCardIds'>,
-	otherStoredRows: number,
-	hasMoreReviewRows = false
-): Queue | undefined {
-	// With no other row, the stored ids are those of `cards`: every other bank card is new.
-	if (otherStoredRows === 0 && !hasMoreReviewRows) return buildQueue(input);
-	return assembleQueue(input, undefined, otherStoredRows, hasMoreReviewRows);
-}
-
-/**
- * True when new cards will surely be shown today: the review cards due today (all in `cards`) cannot
- * fill the review limit and the new-card limit is not reached. Which new cards then depends on which
- * bank cards have rows, so the queue built from a count gives up before doing the work.
- */
-function isRoomForNewCards(input: Omit<QueueInput, 'storedCardIds'>, dayEnd: number): boolean {
-	let reviewRows = 0;
-	for (const card of input.cards) if (card.state === 2 && card.due < dayEnd) reviewRows++;
-	return (
-		reviewRows < countReviewSlots(input.options, input.done) &&
-		input.options.newPerDay > input.done.newCards
-	);
-}
-
-/**
- * The queue, given every stored id; or, with `storedIds` undefined, only the number of stored rows
- * not among `cards` (`otherRows`) and whether review rows due today may be missing from `cards`
- * after the first ones: undefined when that is not enough.
- */
-function assembleQueue(
-	input: Omit<QueueInput, 'storedCardIds'>,
-	storedIds: ReadonlySet<string> | undefined,
-	otherRows: number,
-	hasMoreReviewRows: boolean
-): Queue | undefined {
 	const { options, done } = input;
 	const now = input.now.getTime();
 	const dayEnd = nextStudyDayStart(now, options.dayStartHour);
 	const topics = new Set(input.topic === undefined ? options.topics : [input.topic]);
-	if (!storedIds && !hasMoreReviewRows && isRoomForNewCards(input, dayEnd)) return undefined;
 	const cardsById = new Map(input.cards.map((card) => [card.id, card]));
 
 	const learning: QueueEntry[] = [];
@@ -148,8 +97,6 @@ function assembleQueue(
 	// New cards are ranked by their item's place within its topic, so that topics alternate
 	// (first of each topic, then second of each …) and the order stays the same as cards are seen.
 	const fresh: NewCandidate[] = [];
-	// Bank cards with no row among `cards` when only the number of other rows is known: new or not.
-	let unsure = 0;
 	const topicOrder = new Map<string, number>();
 	const positionInTopic = new Map<string, number>();
 	let buried = 0;
@@ -165,15 +112,12 @@ function assembleQueue(
 			const target = targets[side]!;
 			const card = cardsById.get(target.cardId);
 			if (!card) {
-				if (!storedIds) unsure++;
-				else if (!storedIds.has(target.cardId)) {
-					fresh.push({
-						entry: { target, card: undefined, kind: 'new' },
-						rank,
-						topicOrder: order,
-						side
-					});
-				}
+				fresh.push({
+					entry: { target, card: undefined, kind: 'new' },
+					rank,
+					topicOrder: order,
+					side
+				});
 				continue;
 			}
 			if (!isAvailable(card, now)) {
@@ -197,15 +141,10 @@ function assembleQueue(
 	review.sort(byDueThenId);
 
 	let capacity = countReviewSlots(options, done);
-	// The review rows left out all come after these: once these overflow the limit, they cannot
-	// change what is shown, and some cards wait for tomorrow anyway.
-	if (hasMoreReviewRows && review.length <= capacity) return undefined;
 	const reviews = review.slice(0, capacity);
 	capacity -= reviews.length;
 
 	const newLimit = Math.min(capacity, Math.max(0, options.newPerDay - done.newCards));
-	// Which of the unsure cards are new would decide which new cards are shown.
-	if (unsure > 0 && newLimit > 0) return undefined;
 	fresh.sort((a, b) => a.rank - b.rank || a.topicOrder - b.topicOrder || a.side - b.side);
 	const news: QueueEntry[] = [];
 	const chosen = new Set<string>();
@@ -219,16 +158,10 @@ function assembleQueue(
 		news.push(entry);
 		chosen.add(cardId);
 	}
-	let hasWaiting =
+	const hasWaiting =
 		buried > 0 ||
 		review.length > reviews.length ||
 		(options.newPerDay > 0 && fresh.length > news.length);
-	if (!hasWaiting && unsure > 0 && options.newPerDay > 0) {
-		// None of the unsure cards is shown today. One of them is new, and waits for tomorrow, for
-		// sure only when they outnumber the other rows.
-		if (unsure <= otherRows) return undefined;
-		hasWaiting = true;
-	}
 
 	return {
 		entries: [...learning, ...reviews, ...news],
@@ -236,6 +169,49 @@ function assembleQueue(
 		counts: { learning: learning.length + later.length, review: reviews.length, new: news.length },
 		hasWaiting
 	};
+}
+
+/**
+ * What was done today once one more card is rated: `stateBefore` is the card's state before the
+ * rating (0 for a card never seen), as the log row records it.
+ */
+export function addRatingToDone<T extends DoneToday>(
+	done: T,
+	cardId: string,
+	stateBefore: CardState
+): T {
+	return {
+		...done,
+		newCards: done.newCards + (stateBefore === 0 ? 1 : 0),
+		reviews: done.reviews + (stateBefore === 2 ? 1 : 0),
+		cardIds: new Set(done.cardIds).add(cardId)
+	};
+}
+
+/**
+ * The earliest due time among available cards due after the current study day, for the given items
+ * and topics; undefined when there is none.
+ */
+export function findFirstFutureDue(input: Omit<QueueInput, 'done'>): number | undefined {
+	const dayEnd = nextStudyDayStart(input.now.getTime(), input.options.dayStartHour);
+	const topics = new Set(input.topic === undefined ? input.options.topics : [input.topic]);
+	const itemIds = new Set(input.items.map((item) => item.id));
+	let first: number | undefined;
+	for (const card of input.cards) {
+		if (
+			card.due >= dayEnd &&
+			(first === undefined || card.due < first) &&
+			card.suspended === 0 &&
+			card.leech === 0 &&
+			card.state !== 0 &&
+			topics.has(card.topic) &&
+			itemIds.has(card.itemId) &&
+			(input.options.reverseCards || card.id === card.itemId)
+		) {
+			first = card.due;
+		}
+	}
+	return first;
 }
 
 /**

@@ -1,0 +1,89 @@
+// What the browser benchmarks install in every page before the app's own scripts run
+// (`page.addInitScript`): a record of long tasks (PerformanceObserver `longtask`), of the key press
+// `3`, and of the moments the learner's data is painted. "Painted" is taken after the next frame:
+// a message posted from `requestAnimationFrame` is handled once that frame has been drawn.
+// Times are `performance.now()`, so from the start of the navigation.
+
+export interface Probes {
+	longTasks: { start: number; duration: number }[];
+	/** The `timeStamp` of the last key press `3`. */
+	rateKeyAt: number;
+	/** When Home's four counts were first painted with numbers. */
+	countsPaintedAt: number;
+	/** When the Stats page's charts were first painted with the learner's data. */
+	statsPaintedAt: number;
+}
+
+declare global {
+	interface Window {
+		__probes: Probes;
+		/** Resolves with the time the next card's question is painted after a rating. */
+		__nextCardPainted: () => Promise<number>;
+	}
+}
+
+/** Runs in the page before anything else (stringified by Playwright: it must be self-contained). */
+export function installProbes(): void {
+	const probes: Probes = { longTasks: [], rateKeyAt: 0, countsPaintedAt: 0, statsPaintedAt: 0 };
+	window.__probes = probes;
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) {
+			probes.longTasks.push({ start: entry.startTime, duration: entry.duration });
+		}
+	}).observe({ type: 'longtask', buffered: true });
+	addEventListener(
+		'keydown',
+		(event: KeyboardEvent) => {
+			if (event.key === '3') probes.rateKeyAt = event.timeStamp;
+		},
+		true
+	);
+
+	const afterPaint = (done: (time: number) => void) =>
+		requestAnimationFrame(() => {
+			const channel = new MessageChannel();
+			channel.port1.onmessage = () => done(performance.now());
+			channel.port2.postMessage(undefined);
+		});
+	const text = (selector: string) => document.querySelector(selector)?.textContent?.trim() ?? '';
+	const isCountsShown = () =>
+		['due-now', 'new-left', 'reviews-today', 'streak'].every((id) => {
+			const value = text(`[data-testid="${id}"]`);
+			return value !== '' && value !== '–';
+		});
+	// The Stats page draws its charts (div.stats) once the learner's data is read.
+	const isStatsShown = () => document.querySelector('main div.stats') !== null;
+	const watch = () => {
+		const observer = new MutationObserver(() => {
+			if (!probes.countsPaintedAt && isCountsShown()) {
+				probes.countsPaintedAt = -1;
+				afterPaint((time) => (probes.countsPaintedAt = time));
+			}
+			if (!probes.statsPaintedAt && isStatsShown()) {
+				probes.statsPaintedAt = -1;
+				afterPaint((time) => (probes.statsPaintedAt = time));
+			}
+		});
+		observer.observe(document, {
+			childList: true,
+			subtree: true,
+			characterData: true,
+			attributes: true
+		});
+	};
+	watch();
+
+	const isQuestionShown = () =>
+		[...document.querySelectorAll('button')].some((b) => b.textContent?.includes('Show answer'));
+	window.__nextCardPainted = () =>
+		new Promise((resolve) => {
+			const check = () => {
+				if (!isQuestionShown()) return;
+				observer.disconnect();
+				afterPaint(resolve);
+			};
+			const observer = new MutationObserver(check);
+			observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+			check();
+		});
+}

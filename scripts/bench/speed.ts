@@ -1,0 +1,269 @@
+// Speed where learners are: the production build in Chromium, driven through its pages, with a
+// collection seeded into the app's real IndexedDB at two sizes (scripts/bench/lib/collection.ts).
+// - ui.home.counts.<size>: ms from the start of the navigation to Home's four counts painted;
+//   median of 7 loads.
+// - ui.stats.ready.<size>: ms from the start of the navigation to the Stats page's charts painted
+//   with the learner's data, reading the log included; median of 5 loads.
+// - ui.rate.p95.<size>: ms from the key press `3` on a shown answer to the next card's question
+//   painted; 95th percentile of 40 ratings.
+// - ui.longtask.max.stress: the longest main-thread task (PerformanceObserver `longtask`, which
+//   reports tasks of 50 ms or more; 0 when there was none) during the 40 ratings and during a Stats
+//   visit (the median visit's longest), with the stress collection.
+// - ui.export.100k, ui.import.100k: ms to save and to import (read, check, then Replace) the backup
+//   of the stress collection on the Settings page, with progress shown; `.longtask`: the longest
+//   task meanwhile (it must stay under 200 ms).
+// The pages are loaded with the HTTP cache warm (as on a learner's return visit) and service workers
+// blocked, so that what is measured is the app and not the worker's first install.
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { findChromium } from '../find-chromium.js';
+import { serveStatic } from '../static-server.js';
+import { buildCollection, type Collection, type CollectionSize } from './lib/collection.ts';
+import { installProbes } from './lib/page-probes.ts';
+import { benchPort } from './lib/ports.js';
+
+type Report = (figure: { name: string; value: number; unit: string }) => void;
+
+const PORT = benchPort(4);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const HOME_LOADS = 7;
+const STATS_LOADS = 5;
+const RATINGS = 40;
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const spread = (values: number[]) =>
+	`${values.length} runs, ${round(Math.min(...values))}–${round(Math.max(...values))} ms`;
+
+/** Writes the collection straight into the app's database (created by a first visit to Home). */
+async function seed(page: Page, collection: Collection): Promise<void> {
+	await page.goto('/');
+	await page.waitForFunction(() => window.__probes.countsPaintedAt > 0);
+	const put = (store: string, rows: unknown[]) =>
+		page.evaluate(
+			([store, rows]) =>
+				new Promise<void>((resolve, reject) => {
+					const open = indexedDB.open('csto-study');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const db = open.result;
+						const tx = db.transaction(store as string, 'readwrite');
+						const table = tx.objectStore(store as string);
+						for (const row of rows as unknown[]) table.put(row);
+						tx.oncomplete = () => {
+							db.close();
+							resolve();
+						};
+						tx.onerror = () => reject(tx.error);
+					};
+				}),
+			[store, rows] as const
+		);
+	for (const store of ['settings', 'cards', 'quizAttempts', 'reviews'] as const) {
+		const rows = collection[store] as unknown[];
+		for (let i = 0; i < rows.length; i += 20_000) await put(store, rows.slice(i, i + 20_000));
+	}
+}
+
+/** Loads `path` and waits for the probe `key` to hold a paint time; resolves to it. */
+async function timeLoad(
+	page: Page,
+	path: string,
+	key: 'countsPaintedAt' | 'statsPaintedAt'
+): Promise<number> {
+	await page.goto(path);
+	await page.waitForFunction((k) => window.__probes[k] > 0, key, { timeout: 60_000 });
+	return page.evaluate((k) => window.__probes[k], key);
+}
+
+const longestTask = (page: Page, from = 0, to = Infinity) =>
+	page.evaluate(
+		([from, to]) =>
+			Math.max(
+				0,
+				...window.__probes.longTasks
+					.filter((t) => t.start + t.duration >= from && t.start <= to)
+					.map((t) => t.duration)
+			),
+		[from, to] as const
+	);
+
+/** Rates `count` cards Good with the keyboard; resolves to each rating's ms and the longest task. */
+async function rateCards(page: Page, count: number) {
+	await page.goto('/review');
+	await page.getByRole('button', { name: 'Show answer' }).waitFor();
+	const times: number[] = [];
+	const from = await page.evaluate(() => performance.now());
+	for (let i = 0; i < count; i++) {
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: /^Good / }).waitFor();
+		const painted = page.evaluate(() => window.__nextCardPainted());
+		await page.keyboard.press('3');
+		const end = await painted;
+		times.push(end - (await page.evaluate(() => window.__probes.rateKeyAt)));
+	}
+	return { times, longest: await longestTask(page, from) };
+}
+
+/** Resolves to true once a progress bar shows (checked for a minute at most). */
+function seeProgress(page: Page): Promise<boolean> {
+	return page
+		.locator('progress')
+		.first()
+		.waitFor({ timeout: 60_000 })
+		.then(
+			() => true,
+			() => false
+		);
+}
+
+/** Exports the backup on the Settings page; resolves to its ms, the longest task and the file. */
+async function exportBackup(page: Page, dir: string) {
+	await page.goto('/settings');
+	const button = page.getByRole('button', { name: 'Export backup' });
+	await button.waitFor();
+	const from = await page.evaluate(() => performance.now());
+	const download = page.waitForEvent('download', { timeout: 120_000 });
+	const progress = seeProgress(page);
+	const start = performance.now();
+	await button.click();
+	const file = await download;
+	const ms = performance.now() - start;
+	const isProgressShown = await progress;
+	const path = join(dir, 'backup.json');
+	await file.saveAs(path);
+	return { ms, longest: await longestTask(page, from), path, isProgressShown };
+}
+
+/** Imports the file with Replace; resolves to the ms of reading and checking plus writing. */
+async function importBackup(page: Page, path: string) {
+	await page.goto('/settings');
+	await page.getByRole('button', { name: 'Import backup' }).waitFor();
+	const from = await page.evaluate(() => performance.now());
+	let start = performance.now();
+	const reading = seeProgress(page);
+	await page.locator('input[type="file"]').setInputFiles(path);
+	await page.getByRole('heading', { name: 'This backup holds' }).waitFor({ timeout: 120_000 });
+	const readMs = performance.now() - start;
+	const isReadProgressShown = await reading;
+	start = performance.now();
+	const writing = seeProgress(page);
+	await page.getByRole('button', { name: 'Replace' }).click();
+	await page.getByText(/^Replaced your data with the backup/).waitFor({ timeout: 120_000 });
+	const writeMs = performance.now() - start;
+	const isProgressShown = isReadProgressShown && (await writing);
+	return {
+		ms: readMs + writeMs,
+		readMs,
+		writeMs,
+		longest: await longestTask(page, from),
+		isProgressShown
+	};
+}
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+	const context = await browser.newContext({
+		baseURL: ORIGIN,
+		serviceWorkers: 'block',
+		acceptDownloads: true
+	});
+	await context.addInitScript(installProbes);
+	return context;
+}
+
+async function measure(browser: Browser, size: CollectionSize, report: Report, dir: string) {
+	const context = await newContext(browser);
+	try {
+		const page = await context.newPage();
+		const collection = buildCollection(size, Date.now());
+		await seed(page, collection);
+
+		const home: number[] = [];
+		for (let i = 0; i < HOME_LOADS; i++) home.push(await timeLoad(page, '/', 'countsPaintedAt'));
+		const counts = await page.locator('[data-testid]').allInnerTexts();
+		process.stderr.write(`  ${size} Home: ${counts.join(' | ')} (${spread(home)})\n`);
+		report({ name: `ui.home.counts.${size}`, value: round(median(home)), unit: 'ms' });
+
+		const stats: number[] = [];
+		const statsLongest: number[] = [];
+		for (let i = 0; i < STATS_LOADS; i++) {
+			stats.push(await timeLoad(page, '/stats', 'statsPaintedAt'));
+			// The visit's tasks, until the page has settled.
+			await page.waitForTimeout(300);
+			statsLongest.push(await longestTask(page));
+		}
+		process.stderr.write(`  ${size} Stats: ${spread(stats)}\n`);
+		report({ name: `ui.stats.ready.${size}`, value: round(median(stats)), unit: 'ms' });
+
+		const rating = await rateCards(page, RATINGS);
+		process.stderr.write(
+			`  ${size} ratings: median ${round(median(rating.times))} ms, ${spread(rating.times)}\n`
+		);
+		report({ name: `ui.rate.p95.${size}`, value: round(percentile(rating.times, 95)), unit: 'ms' });
+
+		if (size !== 'stress') return;
+		process.stderr.write(
+			`  longest tasks: ratings ${round(rating.longest)} ms, Stats visits ${statsLongest.map(round).join(', ')} ms\n`
+		);
+		report({
+			name: 'ui.longtask.max.stress',
+			value: round(Math.max(rating.longest, median(statsLongest))),
+			unit: 'ms'
+		});
+
+		const saved = await exportBackup(page, dir);
+		if (!saved.isProgressShown) process.stderr.write('  export: NO PROGRESS SHOWN\n');
+		process.stderr.write(
+			`  export: ${(statSync(saved.path).size / 1024 / 1024).toFixed(1)} MB file\n`
+		);
+		report({ name: 'ui.export.100k', value: Math.round(saved.ms), unit: 'ms' });
+		report({ name: 'ui.export.100k.longtask', value: round(saved.longest), unit: 'ms' });
+
+		const loaded = await importBackup(page, saved.path);
+		if (!loaded.isProgressShown) process.stderr.write('  import: NO PROGRESS SHOWN\n');
+		process.stderr.write(
+			`  import: read and check ${Math.round(loaded.readMs)} ms, write ${Math.round(loaded.writeMs)} ms\n`
+		);
+		report({ name: 'ui.import.100k', value: Math.round(loaded.ms), unit: 'ms' });
+		report({ name: 'ui.import.100k.longtask', value: round(loaded.longest), unit: 'ms' });
+	} finally {
+		await context.close();
+	}
+}
+
+export async function run(report: Report): Promise<void> {
+	const server: Server = await serveStatic(process.env.BUILD_DIR ?? 'build', PORT);
+	const browser = await chromium.launch({
+		executablePath: findChromium(),
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	const dir = mkdtempSync(join(tmpdir(), 'ui-bench-'));
+	try {
+		for (const size of ['realistic', 'stress'] as const) await measure(browser, size, report, dir);
+	} finally {
+		await browser.close();
+		server.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}

@@ -1,0 +1,204 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FIXTURE_ITEMS, qaItem } from '../domain/scheduling/fixtures';
+import type { CardTarget } from '../domain/scheduling/card';
+import { newCardRow } from '../domain/scheduling/fsrs';
+import { nextEntry, type QueueOptions } from '../domain/scheduling/queue';
+import { rateCard } from './cards';
+import { createDb, type CstoDb } from './db';
+import {
+	addRatingToSnapshot,
+	listCards,
+	loadHomeCounts,
+	loadQueue,
+	loadQueueSnapshot,
+	queueFromSnapshot
+} from './queue';
+
+const QUEUE: QueueOptions = {
+	newPerDay: 20,
+	reviewLimit: 200,
+	dayStartHour: 4,
+	reverseCards: false,
+	topics: ['members', 'history', 'structure']
+};
+const NOW = new Date(2026, 10, 28, 10, 0);
+const DAY = 86_400_000;
+const A: CardTarget = { cardId: 'members/a', itemId: 'members/a', topic: 'members' };
+const B: CardTarget = { cardId: 'history/a', itemId: 'history/a', topic: 'history' };
+
+let db: CstoDb;
+afterEach(async () => {
+	await db.delete();
+});
+function open(): CstoDb {
+	db = createDb(`test-${crypto.randomUUID()}`);
+	return db;
+}
+
+function rate(target: CardTarget, rating: 1 | 2 | 3 | 4, now: Date) {
+	return rateCard(
+		db,
+		{ target, rating, now, durationMs: 1500, source: 'review' },
+		{ desiredRetention: 0.9, enableFuzz: false }
+	);
+}
+
+/** A review card (state review), last seen five days before it is due, or before now. */
+function reviewRow(id: string, due: number) {
+	return {
+		...newCardRow({ cardId: id, itemId: id, topic: id.split('/')[0]! }, NOW),
+		state: 2 as const,
+		due,
+		stability: 5,
+		difficulty: 5,
+		reps: 3,
+		lastReview: Math.min(due, NOW.getTime()) - 5 * DAY
+	};
+}
+
+describe('listCards', () => {
+	it('reads every stored card, over several pages', async () => {
+		open();
+		const ids = Array.from({ length: 6000 }, (_, i) => `members/c${String(i).padStart(5, '0')}`);
+		await db.cards.bulkAdd(ids.map((id) => reviewRow(id, NOW.getTime())));
+		expect((await listCards(db, NOW.getTime())).map((card) => card.id)).toEqual(ids);
+	});
+});
+
+describe('loadQueue', () => {
+	it('counts what was done today towards the new-card limit, from the 04:00 day start', async () => {
+		open();
+		const options = { ...QUEUE, newPerDay: 2 };
+		await rate(A, 4, new Date(2026, 10, 28, 3, 59));
+		const atDayEnd = await loadQueue(db, {
+			items: FIXTURE_ITEMS,
+			now: new Date(2026, 10, 28, 3, 59),
+			options
+		});
+		expect(atDayEnd.counts.new).toBe(1);
+		const nextDay = await loadQueue(db, {
+			items: FIXTURE_ITEMS,
+			now: new Date(2026, 10, 28, 4, 0),
+			options
+		});
+		expect(nextDay.counts.new).toBe(2);
+		expect(nextDay.entries.map((e) => e.target.cardId)).not.toContain('members/a');
+	});
+
+	it('never shows a stored card whose item left the bank', async () => {
+		open();
+		await rate({ cardId: 'members/gone', itemId: 'members/gone', topic: 'members' }, 1, NOW);
+		const queue = await loadQueue(db, {
+			items: FIXTURE_ITEMS,
+			now: new Date(NOW.getTime() + DAY),
+			options: QUEUE
+		});
+		expect(queue.entries.map((e) => e.target.cardId)).not.toContain('members/gone');
+		expect(await db.cards.count()).toBe(1);
+	});
+
+	it('takes a stored card that is not due for a known card, not a new one', async () => {
+		open();
+		await db.cards.bulkAdd([
+			reviewRow('members/a', NOW.getTime() - DAY),
+			reviewRow('members/b', NOW.getTime() + 7 * DAY)
+		]);
+		const queue = await loadQueue(db, { items: FIXTURE_ITEMS, now: NOW, options: QUEUE });
+		expect(queue.entries.map((e) => e.target.cardId)).toEqual([
+			'members/a',
+			'history/a',
+			'structure/a',
+			'history/b',
+			'members/c'
+		]);
+	});
+});
+
+describe('addRatingToSnapshot', () => {
+	it('gives the queue a fresh read gives, rating after rating', async () => {
+		open();
+		const items = [...FIXTURE_ITEMS, qaItem('members/d'), qaItem('history/c')];
+		await db.cards.bulkAdd([
+			reviewRow('members/d', NOW.getTime() - 2 * DAY),
+			reviewRow('history/c', NOW.getTime() - DAY)
+		]);
+		const options = { ...QUEUE, newPerDay: 4, reverseCards: true };
+		let snapshot = await loadQueueSnapshot(db, NOW, 4);
+		let now = NOW.getTime();
+		for (const rating of [3, 1, 4, 3, 2, 3, 3, 1] as const) {
+			now += 60_000;
+			const request = { items, now: new Date(now), options };
+			const entry = nextEntry(queueFromSnapshot(snapshot, request), request.now)!;
+			const { before, after } = await rate(entry.target, rating, new Date(now));
+			snapshot = addRatingToSnapshot(snapshot, before, after);
+			const fresh = await loadQueueSnapshot(db, new Date(now), 4);
+			expect(snapshot.done).toEqual(fresh.done);
+			expect(queueFromSnapshot(snapshot, request)).toEqual(queueFromSnapshot(fresh, request));
+		}
+	});
+});
+
+describe('loadHomeCounts', () => {
+	it('counts due, new left, reviews today, the streak and the next due time', async () => {
+		open();
+		const items = FIXTURE_ITEMS.filter((item) => item.topic === 'members');
+		const request = { items, now: NOW, options: QUEUE };
+		expect(await loadHomeCounts(db, request)).toEqual({
+			dueNow: 0,
+			newLeft: 3,
+			learningLater: 0,
+			reviewsToday: 0,
+			streakDays: 0,
+			nextDue: NOW.getTime()
+		});
+
+		// Yesterday and the day before each had a rating: a streak of two that today extends.
+		await rate(
+			{ ...A, cardId: 'members/c', itemId: 'members/c' },
+			4,
+			new Date(NOW.getTime() - 2 * DAY)
+		);
+		await rate(
+			{ ...A, cardId: 'members/b', itemId: 'members/b' },
+			4,
+			new Date(NOW.getTime() - DAY)
+		);
+		expect((await loadHomeCounts(db, request)).streakDays).toBe(2);
+
+		const again = await rate(A, 1, NOW);
+		const counts = await loadHomeCounts(db, request);
+		expect(counts).toMatchObject({
+			dueNow: 0,
+			newLeft: 0,
+			learningLater: 1,
+			reviewsToday: 1,
+			streakDays: 3
+		});
+		expect(counts.nextDue).toBe(again.after.due);
+
+		const later = await loadHomeCounts(db, { ...request, now: new Date(again.after.due) });
+		expect(later.dueNow).toBe(1);
+	});
+
+	it('gives the day the next review card falls due when nothing is left today', async () => {
+		open();
+		const due = new Date(2026, 11, 5, 15, 0).getTime();
+		await db.cards.bulkAdd([
+			reviewRow('members/b', due),
+			{ ...reviewRow('members/a', due - 2 * DAY), suspended: 1 as const },
+			reviewRow('members/gone', due - 3 * DAY)
+		]);
+		const options = { ...QUEUE, newPerDay: 0 };
+		const counts = await loadHomeCounts(db, { items: FIXTURE_ITEMS, now: NOW, options });
+		expect(counts).toMatchObject({ dueNow: 0, newLeft: 0 });
+		expect(counts.nextDue).toBe(new Date(2026, 11, 5, 4, 0).getTime());
+	});
+
+	it('breaks the streak after a day without ratings', async () => {
+		open();
+		const request = { items: FIXTURE_ITEMS, now: NOW, options: QUEUE };
+		await rate(A, 4, new Date(NOW.getTime() - 3 * DAY));
+		await rate(B, 4, new Date(NOW.getTime() - 2 * DAY));
+		expect((await loadHomeCounts(db, request)).streakDays).toBe(0);
+	});
+});

@@ -1,0 +1,144 @@
+import { nextStudyDayStart } from '../domain/day';
+import type { CardSource } from '../domain/scheduling/face';
+import {
+	addRatingToDone,
+	buildQueue,
+	findFirstFutureDue,
+	nextDueTime,
+	type Queue,
+	type QueueOptions
+} from '../domain/scheduling/queue';
+import type { CardRow, CstoDb } from './db';
+import { validCards } from './cards';
+import { loadDoneToday, loadStreak, type TodayLog } from './reviews';
+
+/** What the queue is built from: the bank, the time, the workload settings and an optional topic. */
+export interface QueueRequest {
+	items: readonly CardSource[];
+	now: Date;
+	options: QueueOptions;
+	topic?: string;
+}
+
+/** Everything today's queue is built from: every stored card and the current study day's log. */
+export interface QueueSnapshot {
+	cards: CardRow[];
+	done: TodayLog;
+	/** When the study day the log belongs to ends (epoch ms): past it, the snapshot is stale. */
+	dayEnd: number;
+}
+
+/** Rows per read of the cards table: each read is one short task for the page, not one long one. */
+const CARD_PAGE = 2500;
+
+/**
+ * Every stored card, read in pages of primary keys. The bank makes a few hundred cards; 10,000
+ * cards (the stress benchmark) take a handful of short reads in Chromium, and having them all in
+ * memory keeps the queue one pure function of the rows, rebuilt after a rating without reading again.
+ */
+export async function listCards(db: CstoDb, now: number): Promise<CardRow[]> {
+	const cards: CardRow[] = [];
+	for (;;) {
+		const last = cards.at(-1)?.id;
+		const page = await (
+			last === undefined ? db.cards.toCollection() : db.cards.where(':id').above(last)
+		)
+			.limit(CARD_PAGE)
+			.toArray();
+		cards.push(...page);
+		// A damaged card (failing the validator at `now`) is left out and reported.
+		if (page.length < CARD_PAGE) return validCards(db, cards, now);
+	}
+}
+
+/** Reads every stored card and the log of the study day containing `now`, in one transaction. */
+export function loadQueueSnapshot(
+	db: CstoDb,
+	now: Date,
+	dayStartHour: number
+): Promise<QueueSnapshot> {
+	return db.transaction('r', db.cards, db.reviews, async () => ({
+		cards: await listCards(db, now.getTime()),
+		done: await loadDoneToday(db, now, dayStartHour),
+		dayEnd: nextStudyDayStart(now.getTime(), dayStartHour)
+	}));
+}
+
+/**
+ * The snapshot once a rating is stored, without reading again: the card's new row, and one more
+ * rating in today's log (`before` is the card's row before the rating, undefined for a new card).
+ */
+export function addRatingToSnapshot(
+	snapshot: QueueSnapshot,
+	before: CardRow | undefined,
+	after: CardRow
+): QueueSnapshot {
+	const cards = [...snapshot.cards];
+	const index = cards.findIndex((card) => card.id === after.id);
+	if (index < 0) cards.push(after);
+	else cards[index] = after;
+	const done = addRatingToDone(snapshot.done, after.id, before?.state ?? 0);
+	return { ...snapshot, cards, done: { ...done, total: done.total + 1 } };
+}
+
+/** Today's queue from a snapshot of the stored cards and today's log. */
+export function queueFromSnapshot(snapshot: QueueSnapshot, request: QueueRequest): Queue {
+	return buildQueue({
+		items: request.items,
+		cards: snapshot.cards,
+		done: snapshot.done,
+		now: request.now,
+		options: request.options,
+		topic: request.topic
+	});
+}
+
+/** Builds today's queue from the database (every stored card and today's log). */
+export async function loadQueue(db: CstoDb, request: QueueRequest): Promise<Queue> {
+	const snapshot = await loadQueueSnapshot(db, request.now, request.options.dayStartHour);
+	return queueFromSnapshot(snapshot, request);
+}
+
+/**
+ * A cheap read that covers every row `loadHomeCounts` and `loadQueueSnapshot` read (a count of each
+ * table), for a live query to watch instead of the rows themselves.
+ */
+export function watchCardsAndLog(db: CstoDb): Promise<number[]> {
+	return Promise.all([db.cards.count(), db.reviews.count()]);
+}
+
+/** The figures Home shows. */
+export interface HomeCounts {
+	/** Learning cards due now and review cards due today. */
+	dueNow: number;
+	/** New cards still to see today (within the daily limits). */
+	newLeft: number;
+	learningLater: number;
+	reviewsToday: number;
+	streakDays: number;
+	/** When the next card is due, when none is due now (epoch ms); undefined when nothing is scheduled. */
+	nextDue: number | undefined;
+}
+
+/** Home's figures in one read: what is due, what was done today, the streak and the next due time. */
+export function loadHomeCounts(db: CstoDb, request: QueueRequest): Promise<HomeCounts> {
+	return db.transaction('r', db.cards, db.reviews, async () => {
+		const hour = request.options.dayStartHour;
+		const snapshot = await loadQueueSnapshot(db, request.now, hour);
+		const queue = queueFromSnapshot(snapshot, request);
+		const streak = await loadStreak(db, request.now, hour);
+		const firstFutureDue =
+			queue.entries.length > 0
+				? undefined
+				: findFirstFutureDue({ ...request, cards: snapshot.cards });
+		const dueNow = queue.entries.filter((entry) => entry.kind !== 'new').length;
+		return {
+			dueNow,
+			newLeft: queue.counts.new,
+			learningLater: queue.later.length,
+			reviewsToday: snapshot.done.total,
+			streakDays: streak.days,
+			nextDue: nextDueTime(queue, request.now, hour, firstFutureDue)
+		};
+	});
+}

@@ -1,0 +1,11 @@
+import { CLAMP_PARAMETERS, W17_W18_Ceiling, default_w } from 'ts-fsrs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMETERS, PARAMETER_BOUNDS, PARAMETER_COUNT } from './parameters';
+
+describe('FSRS parameters without ts-fsrs', () => {
+	it('are ts-fsrs’s own defaults and bounds', () => {
+		expect(DEFAULT_PARAMETERS).toEqual([...default_w]);
+		expect(PARAMETER_BOUNDS).toEqual(CLAMP_PARAMETERS(W17_W18_Ceiling, true));
+		expect(PARAMETER_COUNT).toBe(default_w.length);
+	});
+});
