@@ -9,11 +9,12 @@ import { APP_STATES } from './states';
 // (its heading, filters, counts and a dozen items) and every other rule on the whole page.
 test.describe.configure({ timeout: 120_000 });
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-for (const scheme of ['light', 'dark'] as const) {
-	for (const state of APP_STATES) {
-		test(`axe: ${state.name} in ${scheme} theme`, async ({ watched: page }) => {
+// Both themes in one test per state: the state is reached once, then checked in light and in dark.
+for (const state of APP_STATES) {
+	test(`axe: ${state.name} in light and dark`, async ({ watched: page }) => {
+		await state.reach(page);
+		for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });
-			await state.reach(page);
 			const violations =
 				state.name === 'browse'
 					? [
@@ -33,8 +34,11 @@ for (const scheme of ['light', 'dark'] as const) {
 					: (await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations;
 			const serious = violations
 				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+				.map(
+					(v) =>
+						`${scheme}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+				);
 			expect(serious).toEqual([]);
-		});
-	}
+		}
+	});
 }

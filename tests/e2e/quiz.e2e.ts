@@ -326,8 +326,10 @@ for (const width of [360, 1280]) {
 			await expectNoOverflow(page);
 		});
 
-		// Each of the six questions of one seeded quiz, as a question and with its feedback.
-		for (const n of [1, 2, 3, 4, 5, 6]) {
+		// Each of the six questions of one seeded quiz, as a question and with its feedback: at phone
+		// width, where a question has the least room (the same markup and colours as on a desktop,
+		// where the set-up and the results are checked).
+		for (const n of width === 360 ? [1, 2, 3, 4, 5, 6] : []) {
 			test(`question ${n} and its feedback pass axe in light and dark`, async ({
 				watched: page
 			}) => {
