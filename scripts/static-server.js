@@ -1,8 +1,8 @@
 // A small static file server for tests and benchmarks: serves a folder and answers any unknown path
 // with its SPA fallback (200.html), gzip and cache headers, as a static host would.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createGzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -16,6 +16,16 @@ const TYPES = {
 	'.txt': 'text/plain; charset=utf-8',
 	'.wasm': 'application/wasm'
 };
+
+/** Gzipped files, compressed once each (keyed by path, size and change time), as a CDN keeps them. */
+const gzipped = new Map();
+function gzipOf(file) {
+	const { size, mtimeMs } = statSync(file);
+	const key = `${file}|${size}|${mtimeMs}`;
+	let body = gzipped.get(key);
+	if (!body) gzipped.set(key, (body = gzipSync(readFileSync(file))));
+	return body;
+}
 
 /** Starts serving `dir` on `port`; resolves to the server. */
 export function serveStatic(dir, port) {
@@ -42,8 +52,10 @@ export function serveStatic(dir, port) {
 		const isText = /text|javascript|json|svg|manifest|wasm/.test(type);
 		if (isText && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
 			headers['content-encoding'] = 'gzip';
+			const body = gzipOf(file);
+			headers['content-length'] = String(body.length);
 			response.writeHead(status, headers);
-			createReadStream(file).pipe(createGzip()).pipe(response);
+			response.end(body);
 			return;
 		}
 		response.writeHead(status, headers);

@@ -20,11 +20,11 @@ for (const name of readdirSync('reports')) {
 // The whole suite runs first in the zone `npm test` was started in; a zone of the list equal to that
 // one is not run twice.
 const STARTED_IN = process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
-const DATE_ZONES = ['UTC', 'Europe/Berlin', 'Australia/Lord_Howe'].filter((zone) => {
+const DATE_ZONES = ['UTC', 'Europe/Berlin'].filter((zone) => {
 	const same = (name) => (name === 'Etc/UTC' || name === 'UTC' ? 'UTC' : name);
 	return same(zone) !== same(STARTED_IN);
 });
-const DAY_ZONES = ['America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham'];
+const DAY_ZONES = ['Australia/Lord_Howe', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham'];
 const DAY_MODULE = 'src/lib/domain/day.ts';
 const DATE_SUITE_DIRS = ['src/lib/domain', 'src/lib/data', 'src/lib/state'];
 

@@ -10,9 +10,8 @@ export default defineConfig({
 	outputDir: resolve(ROOT, 'test-results'),
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: true,
-	// Three workers on two cores: with two, the cores were busy about half the time (the tests wait on
-	// pages, timers and IndexedDB), and the suite took 13 minutes.
-	workers: 3,
+	// Two workers on two cores: three made every test slower and the suite no faster.
+	workers: 2,
 	// No retries: a flaky test is a bug to fix, and the closing line must never count a retried test as passed.
 	retries: 0,
 	// The time a flow's work needs on a slow, busy machine: on 2 cores at a load of 25 to 30, flows of

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { serveStatic } from '../../scripts/static-server.js';
-import { ROOT, buildChanged, buildHere, replaceIn, versionOf } from './builds';
+import { ROOT, buildChanged, replaceIn, versionOf } from './builds';
 import { ROUTES, expect, test } from './fixtures';
 
 // The tests that stop the server or swap builds serve the app themselves on a second port.
@@ -14,8 +14,6 @@ const OWN_PORT = Number(process.env.E2E_PORT_2 ?? MAIN_PORT + 1);
 const OWN_ORIGIN = `http://localhost:${OWN_PORT}`;
 const BUILD_A = resolve(ROOT, process.env.BUILD_DIR ?? 'build');
 const BUILD_B = resolve(ROOT, process.env.BUILD_DIR_B ?? 'build-offline-b');
-const BUILD_SAME = resolve(ROOT, process.env.BUILD_DIR_SAME ?? 'build-offline-same');
-const KIT_OUT_SAME = process.env.KIT_OUT_DIR_SAME ?? '.svelte-kit-offline-same';
 
 /** A sentence of the Stats page, whose code loads only on that route, and its wording in build B. */
 const STATS_TEXT_A = 'Cards you rated on each of the last 30 days.';
@@ -425,33 +423,6 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await watcher.goto('/stats');
 		await expect(watcher.getByText(STATS_TEXT_B)).toBeVisible();
 		await expect(watcher.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
-	});
-
-	test('two builds of the same source have the same version, and no update is offered', async ({
-		watched: page
-	}) => {
-		test.setTimeout(240_000);
-		const same = buildHere(BUILD_SAME, KIT_OUT_SAME);
-		expect(versionOf(same)).toBe(versionOf(BUILD_A));
-		expect(readFileSync(join(same, 'service-worker.js'))).toEqual(
-			readFileSync(join(BUILD_A, 'service-worker.js'))
-		);
-
-		await serve(BUILD_A);
-		await page.goto('/');
-		await waitForOfflineReady(page);
-		const cachesBefore = await cacheNames(page);
-		await stopServer();
-		await serve(same);
-		await page.reload();
-		await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
-		// update() settles once the browser has compared the served worker with the active one.
-		await page.evaluate(async () => {
-			await (await navigator.serviceWorker.getRegistration())?.update();
-		});
-		expect(await workers(page)).toEqual({ isWaiting: false, isInstalling: false });
-		await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
-		expect(await cacheNames(page)).toEqual(cachesBefore);
 	});
 
 	test('two tabs: a newer schema opened in the second upgrades the database at once; the first says so and keeps a refused rating on screen', async ({

@@ -167,7 +167,8 @@ const PAGES: { path: string; ready: (page: Page) => Promise<void> }[] = [
 	}
 ];
 
-for (const seed of [1801, 1802]) {
+// One seed of six runs: each run walks every page, about a minute on two busy cores.
+for (const seed of [1801]) {
 	test(`every page renders over a damaged stored row, and Check database repairs or sets it aside (fuzz, seed ${seed})`, async ({
 		watched: page,
 		consoleErrors
