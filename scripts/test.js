@@ -1,15 +1,25 @@
-// `npm test`: Vitest (unit, data, state, components), then the suites that touch dates again under
-// other time zones, then Playwright (end-to-end in Chromium against the production build), then one
-// closing line with the totals of every run: "N passed, N failed".
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+// `npm test`: Playwright (end-to-end in Chromium against the production build) in the background,
+// meanwhile Vitest (unit, data, state, components) and the suites that touch dates again under other
+// time zones, then the browser tests' output, then one closing line with the totals of every run:
+// "N passed, N failed".
+import { spawn, spawnSync } from 'node:child_process';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findChromium } from './find-chromium.js';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 mkdirSync('reports', { recursive: true });
 for (const name of readdirSync('reports')) {
-	if (/^(unit.*|e2e)\.json$/.test(name)) rmSync(`reports/${name}`, { force: true });
+	if (/^(unit.*|e2e)\.json$|^e2e\.txt$/.test(name)) rmSync(`reports/${name}`, { force: true });
 }
 
 // Study days must be right in every time zone, so the suites that touch dates run again, each zone in
@@ -71,6 +81,22 @@ function runVitest(name, args, zone) {
 	return { name, zone, status: result.status };
 }
 
+// The browser tests start first, in the background: their production build and pages leave a core
+// mostly idle, which the unit runs use meanwhile. Their output goes to reports/e2e.txt and is printed
+// once the unit runs are done, so that the two never interleave.
+const chromium = findChromium();
+// A file, not a pipe: the unit runs block this process, which could not drain a pipe meanwhile.
+const e2eLog = openSync('reports/e2e.txt', 'w');
+const e2eProcess = spawn(
+	bin('playwright'),
+	['test', '--config', 'tests/playwright.config.ts', ...process.argv.slice(2)],
+	{
+		stdio: ['ignore', e2eLog, e2eLog],
+		env: { ...process.env, CHROME_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' }
+	}
+);
+const e2eDone = new Promise((resolve) => e2eProcess.on('close', (status) => resolve({ status })));
+
 const unitRuns = [runVitest('unit', ['run'], STARTED_IN)];
 const dateSuites = testsImporting(DAY_MODULE, DATE_SUITE_DIRS);
 for (const zone of DATE_ZONES) {
@@ -84,16 +110,10 @@ for (const zone of DAY_ZONES) {
 	unitRuns.push(runVitest(name, ['run', '--project', 'node', 'src/lib/domain/day'], zone));
 }
 
-const chromium = findChromium();
-console.log(`Browser tests use Chromium at ${chromium}`);
-const e2e = spawnSync(
-	bin('playwright'),
-	['test', '--config', 'tests/playwright.config.ts', ...process.argv.slice(2)],
-	{
-		stdio: 'inherit',
-		env: { ...process.env, CHROME_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' }
-	}
-);
+console.log(`\nBrowser tests (Chromium at ${chromium}), started alongside the unit runs:`);
+const e2e = await e2eDone;
+closeSync(e2eLog);
+process.stdout.write(readFileSync('reports/e2e.txt', 'utf8'));
 
 function read(path) {
 	try {

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
-import { APP_STATES } from './states';
 
 const BUILD = resolve(import.meta.dirname, '../..', process.env.BUILD_DIR ?? 'build');
 
@@ -24,26 +23,3 @@ test('every page carries a Content-Security-Policy with no inline scripts', asyn
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 });
-
-// One test per flow, each from a fresh context as a new learner's would start.
-for (const state of APP_STATES) {
-	test(`walking to ${state.name} sends no request to another origin`, async ({
-		browser,
-		baseURL
-	}) => {
-		const origin = new URL(baseURL!).origin;
-		const seen: string[] = [];
-		const foreign: string[] = [];
-		const context = await browser.newContext({ baseURL });
-		context.on('request', (request) => {
-			const url = new URL(request.url());
-			if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-			seen.push(request.url());
-			if (url.origin !== origin) foreign.push(request.url());
-		});
-		await state.reach(await context.newPage());
-		await context.close();
-		expect(seen.length).toBeGreaterThan(0);
-		expect(foreign).toEqual([]);
-	});
-}

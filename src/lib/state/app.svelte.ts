@@ -91,6 +91,8 @@ export class AppState {
 		cleanups.push(() => clearTimeout(this.#recheck));
 
 		this.isInstalled = win.matchMedia?.('(display-mode: standalone)').matches ?? false;
+		// The browser may have offered installation before the page hydrated (see EARLY_PROMPT).
+		if (earlyPrompt && !this.#installPrompt) this.#installPrompt = earlyPrompt;
 		listen(win, 'beforeinstallprompt', (event) => {
 			// Keep the browser's own banner from covering a review; Settings offers "Install app".
 			event.preventDefault();
@@ -257,6 +259,21 @@ export class AppState {
 }
 
 export const app = new AppState();
+
+/**
+ * The browser's install offer when it comes before the page has hydrated (the prerendered page is on
+ * screen first, and Chromium fires `beforeinstallprompt` once per load): caught as soon as this
+ * module runs, and handed to `app` when it connects.
+ */
+let earlyPrompt: InstallPromptEvent | undefined;
+if (typeof window !== 'undefined') {
+	const catchEarly = (event: Event) => {
+		event.preventDefault();
+		earlyPrompt = event as InstallPromptEvent;
+	};
+	window.addEventListener('beforeinstallprompt', catchEarly);
+	window.addEventListener('appinstalled', () => (earlyPrompt = undefined));
+}
 
 /** Asks for persistent storage; call it once the learner has made progress worth keeping. */
 export function requestPersistence(): Promise<boolean> {
