@@ -1,5 +1,5 @@
-// `npm test`: Playwright (end-to-end in Chromium against the production build) in the background,
-// meanwhile Vitest (unit, data, state, components) and the suites that touch dates again under other
+// `npm test`: Vitest (unit, data, state, components), then Playwright (end-to-end in Chromium against
+// the production build) in the background while the suites that touch dates run again under other
 // time zones, then the browser tests' output, then one closing line with the totals of every run:
 // "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
@@ -81,9 +81,12 @@ function runVitest(name, args, zone) {
 	return { name, zone, status: result.status };
 }
 
-// The browser tests start first, in the background: their production build and pages leave a core
-// mostly idle, which the unit runs use meanwhile. Their output goes to reports/e2e.txt and is printed
-// once the unit runs are done, so that the two never interleave.
+const unitRuns = [runVitest('unit', ['run'], STARTED_IN)];
+
+// Then the browser tests start, in the background: their pages leave a core mostly idle, which the
+// time-zone runs use meanwhile, one Vitest worker each (more slowed both down several times over).
+// Their output goes to reports/e2e.txt and is printed once the unit runs are done, so that the two
+// never interleave.
 const chromium = findChromium();
 // A file, not a pipe: the unit runs block this process, which could not drain a pipe meanwhile.
 const e2eLog = openSync('reports/e2e.txt', 'w');
@@ -97,17 +100,18 @@ const e2eProcess = spawn(
 );
 const e2eDone = new Promise((resolve) => e2eProcess.on('close', (status) => resolve({ status })));
 
-const unitRuns = [runVitest('unit', ['run'], STARTED_IN)];
 const dateSuites = testsImporting(DAY_MODULE, DATE_SUITE_DIRS);
 for (const zone of DATE_ZONES) {
 	const name = `unit-${zone.replace('/', '-')}`;
 	console.log(`\nThe ${dateSuites.length} suites that touch dates, with TZ=${zone}`);
-	unitRuns.push(runVitest(name, ['run', ...dateSuites], zone));
+	unitRuns.push(runVitest(name, ['run', '--maxWorkers=1', ...dateSuites], zone));
 }
 for (const zone of DAY_ZONES) {
 	const name = `unit-${zone.replace('/', '-')}`;
 	console.log(`\nThe day module's tests, with TZ=${zone}`);
-	unitRuns.push(runVitest(name, ['run', '--project', 'node', 'src/lib/domain/day'], zone));
+	unitRuns.push(
+		runVitest(name, ['run', '--maxWorkers=1', '--project', 'node', 'src/lib/domain/day'], zone)
+	);
 }
 
 console.log(`\nBrowser tests (Chromium at ${chromium}), started alongside the unit runs:`);
