@@ -1,25 +1,15 @@
-// `npm test`: Vitest (unit, data, state, components), then Playwright (end-to-end in Chromium against
-// the production build) in the background while the suites that touch dates run again under other
-// time zones, then the browser tests' output, then one closing line with the totals of every run:
-// "N passed, N failed".
-import { spawn, spawnSync } from 'node:child_process';
-import {
-	closeSync,
-	existsSync,
-	mkdirSync,
-	openSync,
-	readFileSync,
-	readdirSync,
-	rmSync,
-	statSync
-} from 'node:fs';
+// `npm test`: Vitest (unit, data, state, components), then the suites that touch dates again under
+// other time zones, then Playwright (end-to-end in Chromium against the production build), then one
+// closing line with the totals of every run: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findChromium } from './find-chromium.js';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 mkdirSync('reports', { recursive: true });
 for (const name of readdirSync('reports')) {
-	if (/^(unit.*|e2e)\.json$|^e2e\.txt$/.test(name)) rmSync(`reports/${name}`, { force: true });
+	if (/^(unit.*|e2e)\.json$/.test(name)) rmSync(`reports/${name}`, { force: true });
 }
 
 // Study days must be right in every time zone, so the suites that touch dates run again, each zone in
@@ -76,48 +66,40 @@ function runVitest(name, args, zone) {
 	const result = spawnSync(
 		bin('vitest'),
 		[...args, '--reporter=default', '--reporter=json', `--outputFile.json=reports/${name}.json`],
-		{ stdio: 'inherit', env: zone ? { ...process.env, TZ: zone } : process.env }
+		{
+			stdio: 'inherit',
+			// CSTO_ZONE_RERUN: a run again under another zone, where tests of no date logic may stand down.
+			env: zone
+				? { ...process.env, TZ: zone, CSTO_ZONE_RERUN: name === 'unit' ? '' : '1' }
+				: process.env
+		}
 	);
 	return { name, zone, status: result.status };
 }
 
 const unitRuns = [runVitest('unit', ['run'], STARTED_IN)];
-
-// Then the browser tests start, in the background: their pages leave a core mostly idle, which the
-// time-zone runs use meanwhile, one Vitest worker each (more slowed both down several times over).
-// Their output goes to reports/e2e.txt and is printed once the unit runs are done, so that the two
-// never interleave.
-const chromium = findChromium();
-// A file, not a pipe: the unit runs block this process, which could not drain a pipe meanwhile.
-const e2eLog = openSync('reports/e2e.txt', 'w');
-const e2eProcess = spawn(
-	bin('playwright'),
-	['test', '--config', 'tests/playwright.config.ts', ...process.argv.slice(2)],
-	{
-		stdio: ['ignore', e2eLog, e2eLog],
-		env: { ...process.env, CHROME_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' }
-	}
-);
-const e2eDone = new Promise((resolve) => e2eProcess.on('close', (status) => resolve({ status })));
-
 const dateSuites = testsImporting(DAY_MODULE, DATE_SUITE_DIRS);
 for (const zone of DATE_ZONES) {
 	const name = `unit-${zone.replace('/', '-')}`;
 	console.log(`\nThe ${dateSuites.length} suites that touch dates, with TZ=${zone}`);
-	unitRuns.push(runVitest(name, ['run', '--maxWorkers=1', ...dateSuites], zone));
+	unitRuns.push(runVitest(name, ['run', ...dateSuites], zone));
 }
 for (const zone of DAY_ZONES) {
 	const name = `unit-${zone.replace('/', '-')}`;
 	console.log(`\nThe day module's tests, with TZ=${zone}`);
-	unitRuns.push(
-		runVitest(name, ['run', '--maxWorkers=1', '--project', 'node', 'src/lib/domain/day'], zone)
-	);
+	unitRuns.push(runVitest(name, ['run', '--project', 'node', 'src/lib/domain/day'], zone));
 }
 
-console.log(`\nBrowser tests (Chromium at ${chromium}), started alongside the unit runs:`);
-const e2e = await e2eDone;
-closeSync(e2eLog);
-process.stdout.write(readFileSync('reports/e2e.txt', 'utf8'));
+const chromium = findChromium();
+console.log(`Browser tests use Chromium at ${chromium}`);
+const e2e = spawnSync(
+	bin('playwright'),
+	['test', '--config', 'tests/playwright.config.ts', ...process.argv.slice(2)],
+	{
+		stdio: 'inherit',
+		env: { ...process.env, CHROME_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: 'reports/e2e.json' }
+	}
+);
 
 function read(path) {
 	try {
