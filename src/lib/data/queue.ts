@@ -120,25 +120,27 @@ export interface HomeCounts {
 	nextDue: number | undefined;
 }
 
-/** Home's figures in one read: what is due, what was done today, the streak and the next due time. */
-export function loadHomeCounts(db: CstoDb, request: QueueRequest): Promise<HomeCounts> {
-	return db.transaction('r', db.cards, db.reviews, async () => {
-		const hour = request.options.dayStartHour;
-		const snapshot = await loadQueueSnapshot(db, request.now, hour);
-		const queue = queueFromSnapshot(snapshot, request);
-		const streak = await loadStreak(db, request.now, hour);
-		const firstFutureDue =
-			queue.entries.length > 0
-				? undefined
-				: findFirstFutureDue({ ...request, cards: snapshot.cards });
-		const dueNow = queue.entries.filter((entry) => entry.kind !== 'new').length;
-		return {
-			dueNow,
-			newLeft: queue.counts.new,
-			learningLater: queue.later.length,
-			reviewsToday: snapshot.done.total,
-			streakDays: streak.days,
-			nextDue: nextDueTime(queue, request.now, hour, firstFutureDue)
-		};
-	});
+/**
+ * Home's figures: what is due, what was done today and the next due time in one read, and the
+ * streak beside it (see `loadStreak`).
+ */
+export async function loadHomeCounts(db: CstoDb, request: QueueRequest): Promise<HomeCounts> {
+	const hour = request.options.dayStartHour;
+	const [snapshot, streak] = await Promise.all([
+		loadQueueSnapshot(db, request.now, hour),
+		loadStreak(db, request.now, hour)
+	]);
+	const queue = queueFromSnapshot(snapshot, request);
+	const firstFutureDue =
+		queue.entries.length > 0
+			? undefined
+			: findFirstFutureDue({ ...request, cards: snapshot.cards });
+	return {
+		dueNow: queue.entries.filter((entry) => entry.kind !== 'new').length,
+		newLeft: queue.counts.new,
+		learningLater: queue.later.length,
+		reviewsToday: snapshot.done.total,
+		streakDays: streak.days,
+		nextDue: nextDueTime(queue, request.now, hour, firstFutureDue)
+	};
 }

@@ -108,6 +108,25 @@ describe('loadStreak', () => {
 			.delete();
 		expect((await loadStreak(db, now, 4)).days).toBe(40);
 	});
+
+	it('looks further back while every day of a batch has a rating, and stops at the log start', async () => {
+		const now = new Date(2026, 10, 28, 12, 0);
+		for (const length of [31, 32, 33, 95, 96, 97, 224, 225, 320]) {
+			for (const isTodayDone of [false, true]) {
+				db = createDb(`test-${crypto.randomUUID()}`);
+				const days = Array.from({ length }, (_, i) =>
+					row('a', new Date(2026, 10, 28 - (isTodayDone ? 0 : 1) - i, 9), 2)
+				);
+				// A day without a rating, then older ratings, except for the longest streak.
+				const older = length === 320 ? [] : [row('a', new Date(2026, 10, 28 - length - 3, 9), 2)];
+				await db.reviews.bulkAdd([...days, ...older]);
+				expect(await loadStreak(db, now, 4), `${length} ${isTodayDone}`).toEqual({
+					days: length,
+					isTodayDone
+				});
+			}
+		}
+	});
 });
 
 describe('loadStreak is the streak Stats computes', () => {

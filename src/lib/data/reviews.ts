@@ -41,39 +41,58 @@ export async function listReviewsOfCard(db: CstoDb, cardId: string): Promise<Rev
 	return rows.sort((a, b) => a.reviewedAt - b.reviewedAt);
 }
 
-// Days are checked in batches whose lookups run side by side in one transaction: in Chromium each
-// IndexedDB request costs a round trip, so one request after another was about ten times slower.
+/** The days the streak's first batch of lookups covers; each next batch covers twice as many. */
 const STREAK_BATCH = 32;
 
-/**
- * The streak (see `computeStreak`, the one definition Home and Stats share), read cheaply: one
- * rating time per study day, from today back to the first day before today without any, through
- * the `reviewedAt` index, never the rows themselves.
- */
-export function loadStreak(db: CstoDb, now: Date, dayStartHour: number): Promise<Streak> {
-	return db.transaction('r', db.reviews, async () => {
-		const today = studyDayKey(now.getTime(), dayStartHour);
-		const times: number[] = [];
-		for (let newest = today; ; newest = addDays(newest, -STREAK_BATCH)) {
-			const keys = Array.from({ length: STREAK_BATCH }, (_, i) => addDays(newest, -i));
-			const found = await Promise.all(
-				keys.map((key) =>
-					db.reviews
-						.where('reviewedAt')
-						.between(
-							startOfStudyDayKey(key, dayStartHour),
-							startOfStudyDayKey(addDays(key, 1), dayStartHour),
-							true,
-							false
-						)
-						.limit(1)
-						.keys()
-				)
-			);
-			for (const [time] of found) if (time !== undefined) times.push(time as number);
-			// No streak reaches past a day without a rating (today's does not count: it is not over).
-			if (found.some(([time], i) => time === undefined && keys[i] !== today)) break;
-		}
-		return computeStreak(times, now.getTime(), dayStartHour);
+/** The result of one IndexedDB request. */
+function requested<T>(request: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
 	});
+}
+
+/**
+ * The streak (see `computeStreak`, the one definition Home and Stats share), read cheaply: whether
+ * each study day from today back has a rating, by a count over its range of the `reviewedAt` index,
+ * until the first day before today without one. The counts of a batch run side by side, in a
+ * read transaction of its own.
+ *
+ * Measured in Chromium with a streak of two years: the counts cost about 0.1 ms each side by side,
+ * 90 ms for the two years, while reading the rating times instead (an index's keys come only through
+ * a cursor) cost 25 µs a rating, 0.5 s for 20,000. Through Dexie the same counts took twice as long,
+ * so they go to IndexedDB itself (`backendDB`, once Dexie has opened the database).
+ */
+export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): Promise<Streak> {
+	if (!db.isOpen()) await db.open();
+	const index = db
+		.backendDB()
+		.transaction('reviews', 'readonly')
+		.objectStore('reviews')
+		.index('reviewedAt');
+	const today = studyDayKey(now.getTime(), dayStartHour);
+	const studied: number[] = [];
+	for (let back = 0, size = STREAK_BATCH; ; back += size, size *= 2) {
+		const keys = Array.from({ length: size }, (_, i) => addDays(today, -(back + i)));
+		const starts = keys.map((key) => startOfStudyDayKey(key, dayStartHour));
+		const counts = await Promise.all(
+			keys.map((key, i) =>
+				requested(
+					index.count(
+						IDBKeyRange.bound(
+							starts[i],
+							startOfStudyDayKey(addDays(key, 1), dayStartHour),
+							false,
+							true
+						)
+					)
+				)
+			)
+		);
+		for (let i = 0; i < size; i++) {
+			if (counts[i]! > 0) studied.push(starts[i]!);
+			// No streak reaches past a day without a rating (today's does not count: it is not over).
+			else if (keys[i] !== today) return computeStreak(studied, now.getTime(), dayStartHour);
+		}
+	}
 }

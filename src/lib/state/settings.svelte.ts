@@ -24,6 +24,11 @@ class SettingsState {
 		return this.#loading;
 	}
 
+	/** The load under way or done, started now when none has: the app's first read of the database. */
+	loadOnce(): Promise<void> {
+		return this.#loading ?? this.load();
+	}
+
 	/** Settles once the current load has (the defaults stay when it failed); at once when none ran. */
 	whenLoaded(): Promise<void> {
 		return (this.#loading ?? Promise.resolve()).catch(() => undefined);
