@@ -1,5 +1,5 @@
 import type { CstoDb } from '../data/db';
-import { loadStatsInput } from '../data/stats';
+import { loadStats, watchStats, type StatsRead } from '../data/stats';
 import type { CardDeck } from '../domain/scheduling/face';
 import { nextStudyDayStart } from '../domain/day';
 import { schedulerParameters } from '../domain/settings';
@@ -14,14 +14,18 @@ import { wakeAt } from './wake';
  * Create it in a component: it follows the component's life.
  */
 export class StatsState {
-	#input: Live<Awaited<ReturnType<typeof loadStatsInput>>>;
+	#read: Live<StatsRead>;
 	#deck: () => CardDeck;
 	/** The time the numbers are computed for: read when the page opens and again at each day start. */
 	now = $state<number | undefined>(undefined);
 
 	/** `deck` gives the cards the learner can have (buildDeck), read again when its inputs change. */
 	constructor(db: CstoDb, deck: () => CardDeck, clock: () => number = Date.now) {
-		this.#input = new Live(() => loadStatsInput(db, clock()));
+		// Each read after the first adds only the ratings made since the one before (see loadStats).
+		let last: StatsRead | undefined;
+		this.#read = new Live(async () => (last = await loadStats(db, clock(), last)), {
+			watch: () => watchStats(db)
+		});
 		this.#deck = deck;
 		// The clock is read in an effect, never while rendering (the page is rendered on the server too).
 		$effect(() => {
@@ -35,7 +39,7 @@ export class StatsState {
 	}
 
 	report: StatsReport | undefined = $derived.by(() => {
-		const input = this.#input.current;
+		const input = this.#read.current?.input;
 		if (!input || this.now === undefined) return undefined;
 		return computeStats(
 			input,
@@ -47,10 +51,10 @@ export class StatsState {
 	});
 
 	get isLoading(): boolean {
-		return this.#input.isLoading;
+		return this.#read.isLoading;
 	}
 
 	get error(): Error | undefined {
-		return this.#input.error;
+		return this.#read.error;
 	}
 }
