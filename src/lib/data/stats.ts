@@ -16,14 +16,21 @@ export interface StatsRead {
 /** Rows per read of the log: each read is one short task for the page, not one long one. */
 const LOG_PAGE = 5000;
 
-/** The ratings with an id above `after`, read in pages of primary keys, oldest id first. */
-async function listReviewsAfter(db: CstoDb, after: number): Promise<ReviewRow[]> {
-	const rows: ReviewRow[] = [];
+/**
+ * The ratings with an id above `after`, read in pages of primary keys, oldest id first; each page
+ * is checked as it comes, so the check too is a short task, and a damaged row is left out and
+ * reported. Also gives how many rows were read and the last id.
+ */
+async function listReviewsAfter(db: CstoDb, after: number) {
+	const valid: ReviewRow[] = [];
+	let read = 0;
+	let lastId = after;
 	for (;;) {
-		const last = rows.at(-1)?.id ?? after;
-		const page = await db.reviews.where(':id').above(last).limit(LOG_PAGE).toArray();
-		rows.push(...page);
-		if (page.length < LOG_PAGE) return rows;
+		const page = await db.reviews.where(':id').above(lastId).limit(LOG_PAGE).toArray();
+		read += page.length;
+		lastId = page.at(-1)?.id ?? lastId;
+		valid.push(...keepValid(db, 'reviews', page, checkReviewRow, (row) => row.id));
+		if (page.length < LOG_PAGE) return { valid, read, lastId };
 	}
 }
 
@@ -55,24 +62,22 @@ export async function loadStats(db: CstoDb, now: number, previous?: StatsRead): 
 			checkQuizAttemptRow,
 			(row) => row.id
 		);
-		const valid = (rows: ReviewRow[]) =>
-			keepValid(db, 'reviews', rows, checkReviewRow, (row) => row.id);
 		if (previous) {
 			const added = await listReviewsAfter(db, previous.lastReviewId);
 			const reviewCount = await db.reviews.count();
-			if (reviewCount === previous.reviewCount + added.length) {
+			if (reviewCount === previous.reviewCount + added.read) {
 				return {
-					input: { cards, quizAttempts, reviews: previous.input.reviews.concat(valid(added)) },
-					lastReviewId: added.at(-1)?.id ?? previous.lastReviewId,
+					input: { cards, quizAttempts, reviews: previous.input.reviews.concat(added.valid) },
+					lastReviewId: added.lastId,
 					reviewCount
 				};
 			}
 		}
-		const rows = await listReviewsAfter(db, -Infinity);
+		const log = await listReviewsAfter(db, -Infinity);
 		return {
-			input: { cards, quizAttempts, reviews: valid(rows) },
-			lastReviewId: rows.at(-1)?.id ?? -Infinity,
-			reviewCount: rows.length
+			input: { cards, quizAttempts, reviews: log.valid },
+			lastReviewId: log.lastId,
+			reviewCount: log.read
 		};
 	});
 }
