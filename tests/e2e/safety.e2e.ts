@@ -173,7 +173,7 @@ test('an unknown Browse topic, a link to an item that no longer exists, and a qu
 });
 
 // The browser's path, through the UI, at a size that pages and chunks the backup's work (each is
-// 5,000 rows) yet fits CI's time: Chromium's IndexedDB writes about 8,000 rows a second here
+// 5,000 rows) yet fits CI's time: Chromium's IndexedDB writes about 10,000 rows a second here
 // (`idb.floor.put.100k`). The stress size (10,000 cards, 100,000 reviews) round-trips in
 // src/lib/data/backup.test.ts, and `npm run bench` times it in Chromium (ui.export.100k,
 // ui.import.100k).
