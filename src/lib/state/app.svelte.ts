@@ -262,11 +262,18 @@ export const app = new AppState();
 
 /**
  * The browser's install offer when it comes before the page has hydrated (the prerendered page is on
- * screen first, and Chromium fires `beforeinstallprompt` once per load): caught as soon as this
- * module runs, and handed to `app` when it connects.
+ * screen first, and Chromium fires `beforeinstallprompt` once per load): caught by the inline script
+ * of src/app.html, which runs before any module (it can come before this one runs, as soon as the
+ * manifest is read), or else as soon as this module runs, and handed to `app` when it connects.
  */
+declare global {
+	interface Window {
+		__earlyInstallPrompt?: InstallPromptEvent;
+	}
+}
 let earlyPrompt: InstallPromptEvent | undefined;
 if (typeof window !== 'undefined') {
+	earlyPrompt = window.__earlyInstallPrompt;
 	const catchEarly = (event: Event) => {
 		event.preventDefault();
 		earlyPrompt = event as InstallPromptEvent;
