@@ -167,21 +167,30 @@ interface OldDatabase {
 
 const FIXTURES = ['db-v1.json', 'db-v2.json', 'db-v3-due-before.json'];
 
+/**
+ * Writes the old database of fixture `name` (tests/fixtures), then opens the app on it and waits
+ * until Home has read it; resolves to the fixture.
+ */
+async function openOnOldDatabase(page: Page, name: string): Promise<OldDatabase> {
+	const fixture = JSON.parse(
+		readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8')
+	) as OldDatabase;
+	// An origin page that does not open the database, so the old schema can be written first.
+	await page.goto('/robots.txt');
+	await seedOldDatabase(page, fixture);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+	await expect(page.getByTestId('reviews-today')).not.toHaveText('–');
+	return fixture;
+}
+
 // The fixtures' learner studied in UTC: the upgrade replays each card's log on the study days of the
 // device's zone, and reproduces the stored card (so knows each due time) only in the learner's own.
 test.describe('old databases', () => {
 	test.use({ timezoneId: 'UTC' });
 	for (const name of FIXTURES) {
 		test(`the app opened on a database from ${name} loses nothing`, async ({ watched: page }) => {
-			const fixture = JSON.parse(
-				readFileSync(resolve(import.meta.dirname, '../fixtures', name), 'utf8')
-			) as OldDatabase;
-			// An origin page that does not open the database, so the old schema can be written first.
-			await page.goto('/robots.txt');
-			await seedOldDatabase(page, fixture);
-			await page.goto('/');
-			await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
-			await expect(page.getByTestId('reviews-today')).not.toHaveText('–');
+			const fixture = await openOnOldDatabase(page, name);
 			for (const [store, rows] of Object.entries(fixture.rows)) {
 				const stored = await readStore(page, store);
 				expect(stored, store).toHaveLength(rows.length);
@@ -201,14 +210,7 @@ test.describe('old databases', () => {
 test('the app opened on a version-3 database moves the progress of merged questions to their new ids', async ({
 	watched: page
 }) => {
-	const fixture = JSON.parse(
-		readFileSync(resolve(import.meta.dirname, '../fixtures/db-v3.json'), 'utf8')
-	) as OldDatabase;
-	await page.goto('/robots.txt');
-	await seedOldDatabase(page, fixture);
-	await page.goto('/');
-	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
-	await expect(page.getByTestId('reviews-today')).not.toHaveText('–');
+	await openOnOldDatabase(page, 'db-v3.json');
 	const cards = await readStore<{ id: string; itemId: string; topic: string; reps: number }>(
 		page,
 		'cards'
