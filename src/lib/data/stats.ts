@@ -14,7 +14,7 @@ export interface StatsRead {
 }
 
 /** Rows per read of the log: each read is one short task for the page, not one long one. */
-const LOG_PAGE = 5000;
+const LOG_PAGE = 2000;
 
 /**
  * The ratings with an id above `after`, read in pages of primary keys, oldest id first; each page

@@ -2,6 +2,7 @@
 // parameters predicts the learner (log loss on held-out reviews, calibration in bins). Pure: the
 // training itself runs fsrs-rs (src/lib/domain/scheduling/optimizer.ts), in a worker.
 import type { Rating } from './card';
+import { runSteps, type Steps } from '../steps';
 import { elapsedDaysBetween, nextMemoryState, recallProbability, type MemoryState } from './fsrs';
 
 /** One rating from the log, as the memory model reads it. */
@@ -103,6 +104,14 @@ export function predictRecall(
 	sorted: readonly LoggedReview[],
 	parameters?: readonly number[]
 ): (number | undefined)[] {
+	return runSteps(predictRecallSteps(sorted, parameters));
+}
+
+/** `predictRecall` in steps of one card each (see ../steps.ts). */
+export function* predictRecallSteps(
+	sorted: readonly LoggedReview[],
+	parameters?: readonly number[]
+): Steps<(number | undefined)[]> {
 	const predictions: (number | undefined)[] = new Array(sorted.length).fill(undefined);
 	for (const indexes of indexByCard(sorted).values()) {
 		let state: MemoryState | undefined;
@@ -116,6 +125,7 @@ export function predictRecall(
 			state = nextMemoryState(state, days, review.rating, parameters);
 			last = review.reviewedAt;
 		}
+		yield;
 	}
 	return predictions;
 }
@@ -195,7 +205,16 @@ export function calibrate(
 	parameters?: readonly number[],
 	binCount = 10
 ): CalibrationBin[] {
-	const predictions = predictRecall(sorted, parameters);
+	return runSteps(calibrateSteps(sorted, parameters, binCount));
+}
+
+/** `calibrate` in steps of one card each (see ../steps.ts). */
+export function* calibrateSteps(
+	sorted: readonly LoggedReview[],
+	parameters?: readonly number[],
+	binCount = 10
+): Steps<CalibrationBin[]> {
+	const predictions = yield* predictRecallSteps(sorted, parameters);
 	const bins = Array.from({ length: binCount }, (_, i) => ({
 		from: i / binCount,
 		to: (i + 1) / binCount,

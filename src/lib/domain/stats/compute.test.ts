@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeStats } from './compute';
+import { runSteps } from '../steps';
+import { computeStats, computeStatsSteps } from './compute';
 import { DAY_START, NOW, at, card, review } from './fixtures';
 
 describe('computeStats', () => {
@@ -30,5 +31,26 @@ describe('computeStats', () => {
 		expect(report.totals).toEqual({ reviews: 2, cards: 2, studiedCards: 1 });
 		// Today's review came a day after yesterday's first one: one prediction, and it was recalled.
 		expect(report.calibration).toEqual([expect.objectContaining({ count: 1, actual: 1 })]);
+	});
+
+	it('pauses at least once per card in calibration, and its steps give what computeStats gives', () => {
+		const cardIds = Array.from({ length: 40 }, (_, i) => `members/c${i}`);
+		const input = {
+			cards: [],
+			reviews: cardIds.flatMap((cardId) => [
+				review({ cardId, reviewedAt: at(-3) }),
+				review({ cardId, reviewedAt: at(0) })
+			]),
+			quizAttempts: []
+		};
+		const deck = { counts: new Map([['members', 40]]), cardIds: new Set(cardIds) };
+		let pauses = 0;
+		const steps = computeStatsSteps(input, NOW, DAY_START, deck);
+		for (let step = steps.next(); !step.done; step = steps.next()) pauses++;
+		expect(pauses).toBeGreaterThanOrEqual(cardIds.length);
+		expect(runSteps(computeStatsSteps(input, NOW, DAY_START, deck))).toEqual(
+			computeStats(input, NOW, DAY_START, deck)
+		);
+		expect(computeStats(input, NOW, DAY_START, deck).calibration[0]!.count).toBe(40);
 	});
 });
