@@ -33,7 +33,8 @@ const SIZES = {
 	stress: { cards: 10_000, reviews: 100_000 }
 } as const;
 
-function reviewCard(id: string, rng: Rng, due: number): CardRow {
+/** A studied card due at `due`, last reviewed its interval before that, and never after `now`. */
+function reviewCard(id: string, rng: Rng, due: number, now: number): CardRow {
 	const itemId = id.replace(/:reverse$/, '');
 	const stability = 1 + rng.next() * 200;
 	const scheduledDays = Math.max(1, Math.round(stability));
@@ -50,7 +51,8 @@ function reviewCard(id: string, rng: Rng, due: number): CardRow {
 		reps: 3 + Math.floor(rng.next() * 30),
 		lapses: Math.floor(rng.next() * 4),
 		state: 2,
-		lastReview: due - scheduledDays * DAY,
+		// A last review in the future is damage, which the app reports and Check database repairs.
+		lastReview: Math.min(due - scheduledDays * DAY, now - DAY),
 		suspended: 0,
 		leech: 0,
 		buriedUntil: 0
@@ -69,13 +71,14 @@ export function buildCollection(size: CollectionSize, now: number): Collection {
 			// Every fourth card overdue by up to five days, the others due in the next four months.
 			i % 4 === 0
 				? now - Math.floor(rng.next() * 5 * DAY)
-				: now + DAY + Math.floor(rng.next() * 120 * DAY)
+				: now + DAY + Math.floor(rng.next() * 120 * DAY),
+			now
 		)
 	);
 	for (let i = cards.length; i < SIZES[size].cards; i++) {
 		const topic = TOPICS[i % TOPICS.length]!;
 		cards.push(
-			reviewCard(`${topic}/retired-${i}`, rng, now + Math.floor((rng.next() * 130 - 10) * DAY))
+			reviewCard(`${topic}/retired-${i}`, rng, now + Math.floor((rng.next() * 130 - 10) * DAY), now)
 		);
 	}
 
@@ -98,7 +101,7 @@ export function buildCollection(size: CollectionSize, now: number): Collection {
 			rating: (r < 0.1 ? 1 : r < 0.25 ? 2 : r < 0.85 ? 3 : 4) as ReviewRow['rating'],
 			stateBefore,
 			dueBefore: reviewedAt - Math.floor(rng.next() * 3 * DAY),
-			stability: rng.next() * 100,
+			stability: 0.1 + rng.next() * 100,
 			difficulty: 1 + rng.next() * 9,
 			elapsedDays: stateBefore === 2 ? 1 + Math.floor(rng.next() * 60) : 0,
 			scheduledDays: Math.floor(rng.next() * 60),
@@ -117,7 +120,8 @@ export function buildCollection(size: CollectionSize, now: number): Collection {
 			finishedAt,
 			score: Math.floor(rng.next() * 11),
 			maxScore,
-			data: { version: 1, options: { seed: `bench${i}` }, questions: [], answers: [] }
+			// Only the score: a finished quiz without its record (as Check database leaves one it set aside).
+			data: null
 		};
 	});
 	return { cards, reviews, quizAttempts, settings: [{ key: 'reverseCards', value: true }] };
