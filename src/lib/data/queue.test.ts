@@ -4,6 +4,7 @@ import type { CardTarget } from '../domain/scheduling/card';
 import { newCardRow } from '../domain/scheduling/fsrs';
 import { nextEntry, type QueueOptions } from '../domain/scheduling/queue';
 import { rateCard } from './cards';
+import { onDamage } from './damage';
 import { createDb, type CstoDb } from './db';
 import {
 	addRatingToSnapshot,
@@ -62,6 +63,25 @@ describe('listCards', () => {
 		const ids = Array.from({ length: 6000 }, (_, i) => `members/c${String(i).padStart(5, '0')}`);
 		await db.cards.bulkAdd(ids.map((id) => reviewRow(id, NOW.getTime())));
 		expect((await listCards(db, NOW.getTime())).map((card) => card.id)).toEqual(ids);
+	});
+
+	it('leaves out and reports damaged cards, and reads on past a page that held only those', async () => {
+		open();
+		const ids = Array.from({ length: 6000 }, (_, i) => `members/c${String(i).padStart(5, '0')}`);
+		// The whole second page (2,500 cards from the 2,501st) is damaged: a review in the future.
+		const isDamaged = (i: number) => i >= 2500 && i < 5000;
+		await db.cards.bulkAdd(
+			ids.map((id, i) => ({
+				...reviewRow(id, NOW.getTime()),
+				...(isDamaged(i) ? { lastReview: NOW.getTime() + DAY } : {})
+			}))
+		);
+		const damaged: string[] = [];
+		const stop = onDamage(db, (notice) => damaged.push(notice.key));
+		const cards = await listCards(db, NOW.getTime());
+		stop();
+		expect(cards.map((card) => card.id)).toEqual(ids.filter((_, i) => !isDamaged(i)));
+		expect(damaged).toEqual(ids.filter((_, i) => isDamaged(i)));
 	});
 });
 

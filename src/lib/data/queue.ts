@@ -10,6 +10,7 @@ import {
 } from '../domain/scheduling/queue';
 import type { CardRow, CstoDb } from './db';
 import { validCards } from './cards';
+import { readInPages } from './pages';
 import { loadDoneToday, loadStreak, type TodayLog } from './reviews';
 
 /** What the queue is built from: the bank, the time, the workload settings and an optional topic. */
@@ -37,18 +38,15 @@ const CARD_PAGE = 2500;
  * memory keeps the queue one pure function of the rows, rebuilt after a rating without reading again.
  */
 export async function listCards(db: CstoDb, now: number): Promise<CardRow[]> {
-	const cards: CardRow[] = [];
-	for (;;) {
-		const last = cards.at(-1)?.id;
-		const page = await (
-			last === undefined ? db.cards.toCollection() : db.cards.where(':id').above(last)
-		)
-			.limit(CARD_PAGE)
-			.toArray();
-		cards.push(...page);
-		// A damaged card (failing the validator at `now`) is left out and reported.
-		if (page.length < CARD_PAGE) return validCards(db, cards, now);
-	}
+	// A damaged card (failing the validator at `now`) is left out and reported.
+	const { rows } = await readInPages(
+		db.cards,
+		undefined,
+		CARD_PAGE,
+		(row) => row.id,
+		(page) => validCards(db, page, now)
+	);
+	return rows;
 }
 
 /** Reads every stored card and the log of the study day containing `now`, in one transaction. */

@@ -2,6 +2,7 @@ import type { StatsInput } from '../domain/stats/compute';
 import { checkQuizAttemptRow, checkReviewRow } from '../domain/integrity/rows';
 import { keepValid } from './damage';
 import type { CstoDb, ReviewRow } from './db';
+import { readInPages } from './pages';
 import { listCards } from './queue';
 
 /** What the Stats page has read: its input, and where its read of the log stopped. */
@@ -17,21 +18,18 @@ export interface StatsRead {
 const LOG_PAGE = 2000;
 
 /**
- * The ratings with an id above `after`, read in pages of primary keys, oldest id first; each page
- * is checked as it comes, so the check too is a short task, and a damaged row is left out and
- * reported. Also gives how many rows were read and the last id.
+ * The ratings with an id above `after`, oldest id first, read and checked a page at a time; a
+ * damaged row is left out and reported. Also gives how many rows were read and the last id.
  */
 async function listReviewsAfter(db: CstoDb, after: number) {
-	const valid: ReviewRow[] = [];
-	let read = 0;
-	let lastId = after;
-	for (;;) {
-		const page = await db.reviews.where(':id').above(lastId).limit(LOG_PAGE).toArray();
-		read += page.length;
-		lastId = page.at(-1)?.id ?? lastId;
-		valid.push(...keepValid(db, 'reviews', page, checkReviewRow, (row) => row.id));
-		if (page.length < LOG_PAGE) return { valid, read, lastId };
-	}
+	const log = await readInPages(
+		db.reviews,
+		after,
+		LOG_PAGE,
+		(row) => row.id!,
+		(page) => keepValid(db, 'reviews', page, checkReviewRow, (row) => row.id)
+	);
+	return { valid: log.rows, read: log.read, lastId: log.lastKey ?? after };
 }
 
 /**

@@ -28,12 +28,21 @@ export function sortByTime<T extends LoggedReview>(reviews: readonly T[]): T[] {
 
 /** Each card's reviews, in the order given, by position in the whole log. */
 function indexByCard(reviews: readonly LoggedReview[]): Map<string, number[]> {
+	return runSteps(indexByCardSteps(reviews));
+}
+
+/** Reviews indexed between two pauses of `indexByCardSteps`. */
+const INDEX_STEP = 5000;
+
+/** `indexByCard` in steps of 5,000 reviews (see ../steps.ts). */
+function* indexByCardSteps(reviews: readonly LoggedReview[]): Steps<Map<string, number[]>> {
 	const byCard = new Map<string, number[]>();
 	for (let i = 0; i < reviews.length; i++) {
 		const cardId = reviews[i]!.cardId;
 		let list = byCard.get(cardId);
 		if (!list) byCard.set(cardId, (list = []));
 		list.push(i);
+		if ((i + 1) % INDEX_STEP === 0) yield;
 	}
 	return byCard;
 }
@@ -113,7 +122,8 @@ export function* predictRecallSteps(
 	parameters?: readonly number[]
 ): Steps<(number | undefined)[]> {
 	const predictions: (number | undefined)[] = new Array(sorted.length).fill(undefined);
-	for (const indexes of indexByCard(sorted).values()) {
+	const byCard = yield* indexByCardSteps(sorted);
+	for (const indexes of byCard.values()) {
 		let state: MemoryState | undefined;
 		let last = 0;
 		for (const index of indexes) {
