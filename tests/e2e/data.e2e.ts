@@ -213,6 +213,8 @@ test('the Stats page shows numbers after a few reviews', async ({ watched: page 
 	await expect(summary).toContainText(/Streak\s*2 days/);
 	await expect(summary).toContainText(/Reviews today\s*3/);
 	await expect(summary).toContainText(/Reviews in 30 days\s*5/);
+	// The charts are drawn a few at a time; the region is busy until the last one is there.
+	await expect(page.locator('main div.stats')).toHaveAttribute('aria-busy', 'false');
 	for (const title of [
 		'Reviews per day',
 		'Calendar',

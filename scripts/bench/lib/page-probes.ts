@@ -51,8 +51,10 @@ export function installProbes(): void {
 			const value = text(`[data-testid="${id}"]`);
 			return value !== '' && value !== '–';
 		});
-	// The Stats page draws its charts (div.stats) once the learner's data is read.
-	const isStatsShown = () => document.querySelector('main div.stats') !== null;
+	// The Stats page draws its charts (div.stats) once the learner's data is read, a few at a time;
+	// it is busy (aria-busy) until the last one is drawn.
+	const isStatsShown = () =>
+		document.querySelector('main div.stats:not([aria-busy="true"])') !== null;
 	const watch = () => {
 		const observer = new MutationObserver(() => {
 			if (!probes.countsPaintedAt && isCountsShown()) {

@@ -1,7 +1,7 @@
 import type { StatsInput } from '../domain/stats/compute';
 import { checkQuizAttemptRow, checkReviewRow } from '../domain/integrity/rows';
 import { keepValid } from './damage';
-import type { CstoDb, ReviewRow } from './db';
+import type { CstoDb } from './db';
 import { readInPages } from './pages';
 import { listCards } from './queue';
 
