@@ -2,8 +2,9 @@
 // collection seeded into the app's real IndexedDB at two sizes (scripts/bench/lib/collection.ts).
 // - ui.home.counts.<size>: ms from the start of the navigation to Home's four counts painted;
 //   median of 7 loads.
-// - ui.stats.ready.<size>: ms from the start of the navigation to the Stats page's charts painted
-//   with the learner's data, reading the log included; median of 5 loads.
+// - ui.stats.ready.<size>: ms from the start of the navigation to the last of the Stats page's charts
+//   painted with the learner's data (they are drawn a few at a time), reading the log included;
+//   median of 5 loads.
 // - ui.rate.p95.<size>: ms from the key press `3` on a shown answer to the next card's question
 //   painted; 95th percentile of 40 ratings.
 // - ui.longtask.max.stress: the longest main-thread task (PerformanceObserver `longtask`, which
