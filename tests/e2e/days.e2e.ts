@@ -193,9 +193,48 @@ test.describe('a streak across a clock change', () => {
 				await expect(page.getByTestId('streak')).toHaveText(`${days} days`);
 				await page.goto('/stats');
 				await expect(tile(page, 'Streak')).toContainText(`${days} days`);
+				// The next visit starts from the log's summary that this one stored: the same streak.
+				await expect.poll(async () => (await readStore(page, 'summaries')).length).toBe(1);
+				await page.reload();
+				await expect(tile(page, 'Streak')).toContainText(`${days} days`);
 			});
 		});
 	}
+});
+
+test.describe('in Asia/Kathmandu, 5 h 45 min ahead of UTC', () => {
+	test.use({ timezoneId: 'Asia/Kathmandu' });
+
+	test('ratings in the first quarter hour of a study day count for that day on Stats', async ({
+		watched: page
+	}) => {
+		await page.clock.install({ time: '2026-11-20T12:00:00+05:45' });
+		// At 04:05, five minutes into the study day: in UTC, 22:20 the evening before.
+		await seed(
+			page,
+			datesBetween('2026-11-01', '2026-11-20').map(([y, m, d]): Wall => [y, m, d, 4, 5])
+		);
+		await page.goto('/stats');
+		await expect(tile(page, 'Streak')).toContainText('20 days');
+		await expect(tile(page, 'Reviews today')).toHaveText('1');
+		await expect.poll(async () => (await readStore(page, 'summaries')).length).toBe(1);
+		// From the stored summary: the same.
+		await page.reload();
+		await expect(tile(page, 'Streak')).toContainText('20 days');
+		await expect(tile(page, 'Reviews today')).toHaveText('1');
+		// With the day starting at 05:00, each rating belongs to the study day before: today has none
+		// yet, and the streak (31 October to 19 November) is still 20 days.
+		await page.goto('/settings');
+		const hour = page.getByLabel('Day start hour');
+		await hour.fill('5');
+		await hour.press('Tab');
+		await expect
+			.poll(async () => JSON.stringify(await readStore(page, 'settings')))
+			.toContain('"dayStartHour","value":5');
+		await page.goto('/stats');
+		await expect(tile(page, 'Reviews today')).toHaveText('0');
+		await expect(tile(page, 'Streak')).toContainText('20 days');
+	});
 });
 
 test.describe('in Europe/Berlin', () => {

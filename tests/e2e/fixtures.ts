@@ -112,9 +112,14 @@ export async function waitForAppDatabase(page: Page): Promise<void> {
 			const open = indexedDB.open('csto-study');
 			open.onsuccess = () => {
 				const names = open.result.objectStoreNames;
-				const ready = ['cards', 'reviews', 'quizAttempts', 'settings', 'quarantine'].every((n) =>
-					names.contains(n)
-				);
+				const ready = [
+					'cards',
+					'reviews',
+					'quizAttempts',
+					'settings',
+					'quarantine',
+					'summaries'
+				].every((n) => names.contains(n));
 				open.result.close();
 				resolve(ready);
 			};

@@ -234,8 +234,10 @@ export async function applyBackup(
 		...renameBackupIds(original, QUESTION_ID_RENAMES),
 		quarantine: original.quarantine
 	};
-	const stores = [db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine];
+	const stores = [db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine, db.summaries];
 	return db.transaction('rw', stores, async () => {
+		// Both ways can change what the log's summary counted (a merge can add older ratings).
+		await db.summaries.clear();
 		let plan: {
 			cards: CardRow[];
 			reviews: ReviewRow[];
@@ -306,8 +308,9 @@ async function keepQuarantined(db: CstoDb, entries: readonly QuarantineEntry[]):
 
 /** Clears cards, reviews and quiz attempts in one transaction; settings are kept. */
 export async function resetProgress(db: CstoDb): Promise<void> {
-	await db.transaction('rw', [db.cards, db.reviews, db.quizAttempts], async () => {
-		await Promise.all([db.cards.clear(), db.reviews.clear(), db.quizAttempts.clear()]);
+	const tables = [db.cards, db.reviews, db.quizAttempts, db.summaries];
+	await db.transaction('rw', tables, async () => {
+		await Promise.all(tables.map((table) => table.clear()));
 	});
 }
 

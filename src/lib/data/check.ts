@@ -29,7 +29,7 @@ export function checkDatabase(
 	db: CstoDb,
 	{ now, options }: { now: number; options: SchedulerOptions }
 ): Promise<CheckReport> {
-	const tables = [db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine];
+	const tables = [db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine, db.summaries];
 	return db.transaction('rw', tables, async () => {
 		const rows: StoredRows = {
 			settings: await db.settings.toArray(),
@@ -39,6 +39,8 @@ export function checkDatabase(
 		};
 		const plan = planCheck(rows, now, options);
 		if (plan.quarantine.length > 0) await db.quarantine.bulkAdd(plan.quarantine);
+		// A repaired rating was left out of the log's summary: it is summed up again on the next visit.
+		if (plan.remove.reviews.length + plan.put.reviews.length > 0) await db.summaries.clear();
 		for (const table of ['settings', 'cards', 'reviews', 'quizAttempts'] as const) {
 			const store = db.table(table);
 			if (plan.remove[table].length > 0) await store.bulkDelete(plan.remove[table] as never[]);

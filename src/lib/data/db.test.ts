@@ -357,6 +357,22 @@ describe('schema upgrade to version 5: due-before', () => {
 		expect(await db.cards.orderBy('id').toArray()).toEqual([gapped.card, whole.card]);
 	});
 });
+describe('schema upgrade to version 7: summaries', () => {
+	it('keeps every row and adds an empty summaries table', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const v6 = new Dexie(name);
+		v6.version(6).stores(SCHEMA_VERSIONS[6]);
+		await v6.table('cards').add(card);
+		await v6.table('reviews').add({ ...review, dueBefore: null });
+		v6.close();
+
+		db = createDb(name);
+		expect(db.verno).toBe(7);
+		expect(await db.cards.toArray()).toEqual([card]);
+		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
+		expect(await db.summaries.count()).toBe(0);
+	});
+});
 describe('schema upgrade to version 6: quarantine', () => {
 	it('keeps every row and adds an empty quarantine table that keeps rows by table', async () => {
 		const name = `test-${crypto.randomUUID()}`;
@@ -368,7 +384,7 @@ describe('schema upgrade to version 6: quarantine', () => {
 		v5.close();
 
 		db = createDb(name);
-		expect(db.verno).toBe(6);
+		expect(db.verno).toBe(LATEST_VERSION);
 		expect(await db.cards.toArray()).toEqual([card]);
 		expect(await db.reviews.toArray()).toEqual([{ id: 1, ...review, dueBefore: null }]);
 		expect(await db.settings.toArray()).toEqual([{ key: 'theme', value: 'dark' }]);

@@ -48,12 +48,24 @@ export interface QuarantineRow extends QuarantineEntry {
 	id?: number;
 }
 
+/**
+ * What can be worked out again from the other tables, kept to save the work: `log`, the review log
+ * summed up for the Stats page (src/lib/domain/stats/log-summary.ts). Not part of a backup. Whatever
+ * deletes, replaces or changes log rows in place (import, reset, Check database, an upgrade) deletes
+ * it in the same transaction; a rating undone is caught by the count of rows it keeps.
+ */
+export interface SummaryRow {
+	key: 'log';
+	value: unknown;
+}
+
 export type CstoDb = Dexie & {
 	cards: EntityTable<CardRow, 'id'>;
 	reviews: EntityTable<ReviewRow, 'id'>;
 	quizAttempts: EntityTable<QuizAttemptRow, 'id'>;
 	settings: EntityTable<SettingRow, 'key'>;
 	quarantine: EntityTable<QuarantineRow, 'id'>;
+	summaries: EntityTable<SummaryRow, 'key'>;
 };
 
 /** The schema of each version, kept as released: a change is a new version with its upgrade. */
@@ -94,6 +106,14 @@ export const SCHEMA_VERSIONS = {
 		quizAttempts: '++id, finishedAt, status',
 		settings: 'key',
 		quarantine: '++id, table'
+	},
+	7: {
+		cards: 'id, due, topic, itemId, [state+due]',
+		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key',
+		quarantine: '++id, table',
+		summaries: 'key'
 	}
 } as const;
 
@@ -207,6 +227,8 @@ export function createDb(name: string = DB_NAME): CstoDb {
 	// Version 6 adds the quarantine table, where Check database keeps damaged rows' originals. It
 	// starts empty and no stored row changes: no upgrade() needed.
 	db.version(6).stores(SCHEMA_VERSIONS[6]);
+	// Version 7 adds the summaries table (see SummaryRow). It starts empty: no upgrade() needed.
+	db.version(7).stores(SCHEMA_VERSIONS[7]);
 	// Test builds only (VITE_TEST_SCHEMA_BUMP=1, made by tests/e2e/offline.e2e.ts): one version more,
 	// an extra index, so that a test can open a newer schema in one tab while another runs this one.
 	// In every other build the condition is false at build time and the block is left out.

@@ -1,17 +1,33 @@
-import type { StatsInput } from '../domain/stats/compute';
 import { checkQuizAttemptRow, checkReviewRow } from '../domain/integrity/rows';
 import { keepValid } from './damage';
-import type { CstoDb } from './db';
+import type { CardRow, CstoDb, QuizAttemptRow, ReviewRow } from './db';
+import {
+	emptyLogSummary,
+	checkStoredLogSummary,
+	isForParameters,
+	toStoredLogSummary,
+	type LogSummary,
+	type StoredLogSummary
+} from '../domain/stats/log-summary';
 import { readInPages } from './pages';
 import { listCards } from './queue';
 
-/** What the Stats page has read: its input, and where its read of the log stopped. */
+/** What the Stats page has read: the rows it shows, and the ratings still to add to the summary. */
 export interface StatsRead {
-	input: StatsInput;
-	/** The highest id of the log read so far. */
+	cards: CardRow[];
+	quizAttempts: QuizAttemptRow[];
+	/**
+	 * The log summed up so far (see log-summary.ts): the one given, the stored one (in its stored
+	 * shape, for the caller to put back into Maps a slice at a time), or a new empty one when neither
+	 * matches the log (`isWholeLog`).
+	 */
+	summary: LogSummary | StoredLogSummary;
+	isWholeLog: boolean;
+	/** The valid ratings to add to `summary`, in id order; every rating when `isWholeLog`. */
+	added: ReviewRow[];
+	/** The summary's `lastReviewId` and `rowCount` once `added` is in it. */
 	lastReviewId: number;
-	/** How many rows the log held at that read, damaged ones included. */
-	reviewCount: number;
+	rowCount: number;
 }
 
 /** Rows per read of the log: each read is one short task for the page, not one long one. */
@@ -41,17 +57,26 @@ export function watchStats(db: CstoDb): Promise<number[]> {
 }
 
 /**
- * Reads what the stats page needs (cards, ratings, finished quizzes) in one read transaction. A
- * damaged row (failing the validator at `now`) is left out and reported.
+ * Reads what the stats page needs (cards, finished quizzes, the summed-up log and the ratings added
+ * since it was summed up) in one read transaction. A damaged row (failing the validator at `now`) is
+ * left out and reported.
  *
- * Given the `previous` read, only the ratings added since are read: ratings are only ever added at
- * the end of the log (a new id), so when the log holds the rows read before plus those with a higher
- * id, nothing read before has changed. An import, a reset or a repair changes that count, and the
- * whole log is read again. Reading 100,000 ratings takes Chromium about two seconds; after a rating
- * elsewhere this reads one.
+ * The summary is `previous` (this page's last one) or else the stored one, when made for these FSRS
+ * `parameters`. Ratings are only ever added at the end of the log (a new id), so when the log holds
+ * the rows the summary counted plus those with a higher id, nothing it summed up has changed, and
+ * only those are read. Otherwise (a rating undone, or `wholeLog`), the whole log is read for a new
+ * summary. Reading 100,000 ratings takes Chromium about two seconds; after a rating elsewhere this
+ * reads one.
  */
-export async function loadStats(db: CstoDb, now: number, previous?: StatsRead): Promise<StatsRead> {
-	return db.transaction('r', [db.cards, db.reviews, db.quizAttempts], async () => {
+export async function loadStats(
+	db: CstoDb,
+	now: number,
+	parameters: readonly number[] | undefined,
+	previous?: LogSummary,
+	wholeLog = false
+): Promise<StatsRead> {
+	const tables = [db.cards, db.reviews, db.quizAttempts, db.summaries];
+	return db.transaction('r', tables, async () => {
 		const cards = await listCards(db, now);
 		const quizAttempts = keepValid(
 			db,
@@ -60,22 +85,54 @@ export async function loadStats(db: CstoDb, now: number, previous?: StatsRead): 
 			checkQuizAttemptRow,
 			(row) => row.id
 		);
-		if (previous) {
-			const added = await listReviewsAfter(db, previous.lastReviewId);
-			const reviewCount = await db.reviews.count();
-			if (reviewCount === previous.reviewCount + added.read) {
+		const summary = wholeLog
+			? undefined
+			: previous && isForParameters(previous, parameters)
+				? previous
+				: await readStoredSummary(db, parameters);
+		if (summary) {
+			const added = await listReviewsAfter(db, summary.lastReviewId);
+			const rowCount = await db.reviews.count();
+			if (rowCount === summary.rowCount + added.read) {
+				const { lastId: lastReviewId, valid } = added;
 				return {
-					input: { cards, quizAttempts, reviews: previous.input.reviews.concat(added.valid) },
-					lastReviewId: added.lastId,
-					reviewCount
+					cards,
+					quizAttempts,
+					summary,
+					isWholeLog: false,
+					added: valid,
+					lastReviewId,
+					rowCount
 				};
 			}
 		}
-		const log = await listReviewsAfter(db, -Infinity);
+		const log = await listReviewsAfter(db, 0);
 		return {
-			input: { cards, quizAttempts, reviews: log.valid },
+			cards,
+			quizAttempts,
+			summary: emptyLogSummary(parameters),
+			isWholeLog: true,
+			added: log.valid,
 			lastReviewId: log.lastId,
-			reviewCount: log.read
+			rowCount: log.read
 		};
+	});
+}
+
+/** The stored summary when it is one this code can use for these parameters. */
+async function readStoredSummary(db: CstoDb, parameters: readonly number[] | undefined) {
+	return checkStoredLogSummary((await db.summaries.get('log'))?.value, parameters);
+}
+
+/**
+ * Stores the summary for the next visit, unless the log has changed under it since (its rows up to
+ * `lastReviewId` are no longer `rowCount`: a rating undone meanwhile). Returns whether it stored it.
+ */
+export function saveLogSummary(db: CstoDb, summary: LogSummary): Promise<boolean> {
+	return db.transaction('rw', [db.reviews, db.summaries], async () => {
+		const counted = await db.reviews.where(':id').belowOrEqual(summary.lastReviewId).count();
+		if (counted !== summary.rowCount) return false;
+		await db.summaries.put({ key: 'log', value: toStoredLogSummary(summary) });
+		return true;
 	});
 }

@@ -61,3 +61,8 @@ export function runInSlices<T>(
 		isCancelled = true;
 	};
 }
+
+/** `runInSlices` as a promise, for work that is never cancelled. */
+export function inSlices<T>(steps: Steps<T>, budgetMs = SLICE_MS): Promise<T> {
+	return new Promise((resolve, reject) => runInSlices(steps, resolve, reject, budgetMs));
+}

@@ -1,6 +1,7 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type CstoDb, type ReviewRow } from '../data/db';
+import { computeStats } from '../domain/stats/compute';
 import { StatsState } from './stats.svelte';
 
 let db: CstoDb;
@@ -45,6 +46,47 @@ describe('StatsState', () => {
 		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(2));
 		expect(stats.report?.streak.isTodayDone).toBe(true);
 		expect(stats.report?.reviewsPerDay.at(-1)?.count).toBeGreaterThanOrEqual(1);
+	});
+
+	it('keeps the summed-up log right through ratings in a burst, an older rating and an undo', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const now = Date.now();
+		const deck = () => ({ counts: new Map([['members', 4]]), cardIds: new Set(['members/a']) });
+		await db.reviews.bulkAdd([review(now - 2 * 86_400_000), review(now - 86_400_000)]);
+		let stats!: StatsState;
+		cleanup = $effect.root(() => {
+			stats = new StatsState(db, deck);
+		});
+		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(2));
+		// Stored for the next visit.
+		await vi.waitFor(async () => expect(await db.summaries.count()).toBe(1));
+		const expected = async () =>
+			computeStats(
+				{ cards: [], reviews: await db.reviews.toArray(), quizAttempts: [] },
+				stats.now!,
+				4,
+				deck()
+			);
+
+		// Ratings one after another, each its own change, while the last ones are still being summed
+		// up (4,000 at first: two slices or more): each is summed up once.
+		await db.reviews.bulkAdd(Array.from({ length: 4000 }, (_, i) => review(now - 9000 + i)));
+		for (let i = 0; i < 5; i++) {
+			await new Promise((resolve) => setTimeout(resolve, 2));
+			await db.reviews.add(review(now - 1000 + i));
+		}
+		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(4007));
+		expect(stats.report).toEqual(await expected());
+
+		// An older rating of the same card (as a merged backup adds): the log is summed up again.
+		await db.reviews.add(review(now - 5 * 86_400_000));
+		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(4008));
+		expect(stats.report).toEqual(await expected());
+
+		// A rating undone.
+		await db.reviews.delete(3);
+		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(4007));
+		expect(stats.report).toEqual(await expected());
 	});
 
 	it('moves today at the study day start while open, by its timer or when the page is shown again', async () => {

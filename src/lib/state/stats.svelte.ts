@@ -1,11 +1,23 @@
 import type { CstoDb } from '../data/db';
-import { loadStats, watchStats, type StatsRead } from '../data/stats';
+import { loadStats, saveLogSummary, watchStats } from '../data/stats';
 import type { CardDeck } from '../domain/scheduling/face';
 import { nextStudyDayStart } from '../domain/day';
 import { schedulerParameters } from '../domain/settings';
-import { computeStatsSteps, type StatsReport } from '../domain/stats/compute';
+import {
+	computeStatsSteps,
+	inTimeOrder,
+	type StatsInput,
+	type StatsReport
+} from '../domain/stats/compute';
+import {
+	canFold,
+	digestLogSummary,
+	foldSteps,
+	fromStoredLogSummarySteps,
+	type LogSummary
+} from '../domain/stats/log-summary';
 import { Live } from './live.svelte';
-import { runInSlices } from './slices';
+import { inSlices, runInSlices, yieldToMain } from './slices';
 import { settings } from './settings.svelte';
 import { wakeAt } from './wake';
 
@@ -15,8 +27,9 @@ import { wakeAt } from './wake';
  * Create it in a component: it follows the component's life.
  */
 export class StatsState {
-	#read: Live<StatsRead>;
+	#read: Live<StatsInput>;
 	#deck: () => CardDeck;
+	#parametersKey = $derived(JSON.stringify(schedulerParameters(settings.value) ?? null));
 	/** The time the numbers are computed for: read when the page opens and again at each day start. */
 	now = $state<number | undefined>(undefined);
 	/** The figures, once computed from the first read; until new ones are ready, the last ones. */
@@ -25,11 +38,49 @@ export class StatsState {
 
 	/** `deck` gives the cards the learner can have (buildDeck), read again when its inputs change. */
 	constructor(db: CstoDb, deck: () => CardDeck, clock: () => number = Date.now) {
-		// Each read after the first adds only the ratings made since the one before (see loadStats).
-		let last: StatsRead | undefined;
-		this.#read = new Live(async () => (last = await loadStats(db, clock(), last)), {
-			watch: () => watchStats(db)
-		});
+		// The log summed up to the last read (see log-summary.ts). Reads run one after another, each
+		// adding the ratings made since the one before, a slice at a time; the figures get a copy.
+		let summary: LogSummary | undefined;
+		const read = async (): Promise<StatsInput> => {
+			const parameters = schedulerParameters(settings.value);
+			let loaded = await loadStats(db, clock(), parameters, summary);
+			// Each stage in its own task: the read's, putting a stored summary back into Maps, adding
+			// the new ratings, and copying the summary for the figures.
+			await yieldToMain();
+			let base =
+				'perQuarter' in loaded.summary
+					? loaded.summary
+					: await inSlices(fromStoredLogSummarySteps(loaded.summary));
+			if (!loaded.isWholeLog && !canFold(base, loaded.added)) {
+				loaded = await loadStats(db, clock(), parameters, undefined, true);
+				base = loaded.summary as LogSummary;
+			}
+			const { added, isWholeLog } = loaded;
+			await inSlices(foldSteps(base, isWholeLog ? inTimeOrder(added) : added));
+			base.lastReviewId = loaded.lastReviewId;
+			base.rowCount = loaded.rowCount;
+			// Kept for the next visit; a summary that cannot be stored is only made again then.
+			if (added.length > 0 || isWholeLog) void saveLogSummary(db, base).catch(() => false);
+			summary = base;
+			const log = digestLogSummary(base);
+			await yieldToMain();
+			return { cards: loaded.cards, quizAttempts: loaded.quizAttempts, log };
+		};
+		let queue: Promise<unknown> = Promise.resolve();
+		this.#read = new Live(
+			() => {
+				const next = queue.then(read, read);
+				queue = next.catch(() => undefined);
+				return next;
+			},
+			{
+				// The summary is replayed with the learner's FSRS parameters, once they are loaded, and
+				// made again when they change.
+				prepare: () => settings.whenLoaded(),
+				key: () => this.#parametersKey,
+				watch: () => watchStats(db)
+			}
+		);
 		this.#deck = deck;
 		// The clock is read in an effect, never while rendering (the page is rendered on the server too).
 		$effect(() => {
@@ -44,15 +95,9 @@ export class StatsState {
 		// ratings took one task of 300 ms or more), and each new read or day starts them again. Until
 		// the new ones are ready, the page keeps showing the last ones.
 		$effect(() => {
-			const input = this.#read.current?.input;
+			const input = this.#read.current;
 			if (!input || this.now === undefined) return;
-			const steps = computeStatsSteps(
-				input,
-				this.now,
-				settings.value.dayStartHour,
-				this.#deck(),
-				schedulerParameters(settings.value)
-			);
+			const steps = computeStatsSteps(input, this.now, settings.value.dayStartHour, this.#deck());
 			return runInSlices(
 				steps,
 				(report) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSteps } from '../steps';
-import { computeStats, computeStatsSteps } from './compute';
+import { computeStats, computeStatsSteps, summarizeLog } from './compute';
+import { digestLogSummary } from './log-summary';
 import { DAY_START, NOW, at, card, review } from './fixtures';
 
 describe('computeStats', () => {
@@ -33,9 +34,9 @@ describe('computeStats', () => {
 		expect(report.calibration).toEqual([expect.objectContaining({ count: 1, actual: 1 })]);
 	});
 
-	it('pauses at least once per card in calibration, and its steps give what computeStats gives', () => {
+	it('computes the figures in steps from the summed-up log, as computeStats does', () => {
 		const cardIds = Array.from({ length: 40 }, (_, i) => `members/c${i}`);
-		const input = {
+		const rows = {
 			cards: [],
 			reviews: cardIds.flatMap((cardId) => [
 				review({ cardId, reviewedAt: at(-3) }),
@@ -44,13 +45,14 @@ describe('computeStats', () => {
 			quizAttempts: []
 		};
 		const deck = { counts: new Map([['members', 40]]), cardIds: new Set(cardIds) };
+		const input = { ...rows, log: digestLogSummary(summarizeLog(rows.reviews)) };
 		let pauses = 0;
 		const steps = computeStatsSteps(input, NOW, DAY_START, deck);
 		for (let step = steps.next(); !step.done; step = steps.next()) pauses++;
-		expect(pauses).toBeGreaterThanOrEqual(cardIds.length);
+		expect(pauses).toBeGreaterThanOrEqual(3);
 		expect(runSteps(computeStatsSteps(input, NOW, DAY_START, deck))).toEqual(
-			computeStats(input, NOW, DAY_START, deck)
+			computeStats(rows, NOW, DAY_START, deck)
 		);
-		expect(computeStats(input, NOW, DAY_START, deck).calibration[0]!.count).toBe(40);
+		expect(computeStats(rows, NOW, DAY_START, deck).calibration[0]!.count).toBe(40);
 	});
 });

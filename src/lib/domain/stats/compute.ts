@@ -1,8 +1,15 @@
 import type { CardDeck } from '../scheduling/face';
-import type { Rating } from '../scheduling/card';
-import { calibrateSteps, sortByTime, type CalibrationBin } from '../scheduling/memory-model';
+import type { CalibrationBin } from '../scheduling/memory-model';
 import { runSteps, type Steps } from '../steps';
 import { forecastDue } from './forecast';
+import {
+	digestLogSummary,
+	emptyLogSummary,
+	foldSteps,
+	type LogDigest,
+	type LogSummary,
+	type SummaryReview
+} from './log-summary';
 import { computeMastery, type TopicMastery } from './mastery';
 import { listQuizScores, type QuizScore } from './quiz-scores';
 import { computeTrueRetention, type Retention } from './retention';
@@ -24,11 +31,36 @@ export interface StatsReport {
 	totals: { reviews: number; cards: number; studiedCards: number };
 }
 
-/** What the stats are computed from. */
+/** What the stats are computed from: the log as summed up (log-summary.ts), and the other rows. */
 export interface StatsInput {
+	cards: readonly StatsCard[];
+	quizAttempts: readonly StatsQuizAttempt[];
+	log: LogDigest;
+}
+
+/** The stored rows themselves. */
+export interface StatsRows {
 	cards: readonly StatsCard[];
 	reviews: readonly StatsReview[];
 	quizAttempts: readonly StatsQuizAttempt[];
+}
+
+/**
+ * The whole log summed up at once, in time order, for these FSRS parameters (the defaults when
+ * absent). The browser does this in steps (src/lib/state/stats.svelte.ts).
+ */
+export function summarizeLog(
+	reviews: readonly SummaryReview[],
+	parameters?: readonly number[]
+): LogSummary {
+	const summary = emptyLogSummary(parameters);
+	runSteps(foldSteps(summary, inTimeOrder(reviews)));
+	return summary;
+}
+
+/** The log in time order (a copy; ratings at the same instant keep their order). */
+export function inTimeOrder<T extends SummaryReview>(reviews: readonly T[]): T[] {
+	return [...reviews].sort((a, b) => a.reviewedAt - b.reviewedAt);
 }
 
 /**
@@ -37,54 +69,47 @@ export interface StatsInput {
  * absent) for calibration.
  */
 export function computeStats(
-	input: StatsInput,
+	rows: StatsRows,
 	now: number,
 	dayStartHour: number,
 	deck: CardDeck,
 	parameters?: readonly number[]
 ): StatsReport {
-	return runSteps(computeStatsSteps(input, now, dayStartHour, deck, parameters));
+	const log = digestLogSummary(summarizeLog(rows.reviews, parameters));
+	return runSteps(
+		computeStatsSteps(
+			{ cards: rows.cards, quizAttempts: rows.quizAttempts, log },
+			now,
+			dayStartHour,
+			deck
+		)
+	);
 }
 
 /**
- * `computeStats` in steps (see ../steps.ts): one per figure, and one per card for calibration, which
- * replays every card's memory and is most of the work (about 200 ms for 100,000 ratings here).
+ * The numbers of the stats page from the summed-up log, in steps (see ../steps.ts): one per figure.
+ * Over a quarter hour's count each, not a rating each, so that even the log of years is quick.
  */
 export function* computeStatsSteps(
 	input: StatsInput,
 	now: number,
 	dayStartHour: number,
-	deck: CardDeck,
-	parameters?: readonly number[]
+	deck: CardDeck
 ): Steps<StatsReport> {
-	const { cards, reviews, quizAttempts } = input;
+	const { cards, quizAttempts, log } = input;
 	let studiedCards = 0;
 	for (const card of cards) if (card.state !== 0) studiedCards++;
-	const reviewsPerDay = countReviewsPerDay(reviews, now, dayStartHour, 30);
+	const reviewsPerDay = countReviewsPerDay(log.quarters, now, dayStartHour, 30);
 	yield;
-	const heatmap = buildHeatmap(reviews, now, dayStartHour, 365);
+	const heatmap = buildHeatmap(log.quarters, now, dayStartHour, 365);
 	yield;
 	const forecast = forecastDue(cards, now, dayStartHour, 30);
 	const mastery = computeMastery(cards, deck);
 	const quizScores = listQuizScores(quizAttempts);
 	yield;
-	const retention = computeTrueRetention(reviews, now, dayStartHour, [...deck.counts.keys()]);
+	const retention = computeTrueRetention(log.retention, now, dayStartHour, [...deck.counts.keys()]);
 	yield;
-	const streak = computeStreak(
-		reviews.map((review) => review.reviewedAt),
-		now,
-		dayStartHour
-	);
-	yield;
-	const sorted = sortByTime(
-		reviews.map(({ cardId, rating, reviewedAt }) => ({
-			cardId,
-			rating: rating as Rating,
-			reviewedAt
-		}))
-	);
-	yield;
-	const calibration = yield* calibrateSteps(sorted, parameters);
+	const streak = computeStreak(log.quarters.times, now, dayStartHour);
 	return {
 		reviewsPerDay,
 		heatmap,
@@ -93,7 +118,7 @@ export function* computeStatsSteps(
 		mastery,
 		quizScores,
 		streak,
-		calibration,
-		totals: { reviews: reviews.length, cards: cards.length, studiedCards }
+		calibration: log.calibration,
+		totals: { reviews: log.reviews, cards: cards.length, studiedCards }
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_START, NOW, at, review } from './fixtures';
-import { computeTrueRetention } from './retention';
+import { computeTrueRetention, tallyRetention } from './retention';
 
 describe('computeTrueRetention', () => {
 	const reviews = [
@@ -19,7 +19,7 @@ describe('computeTrueRetention', () => {
 	];
 
 	it('counts review-state ratings after a day or more, not rated Again, over 7, 30 and 365 days', () => {
-		const retention = computeTrueRetention(reviews, NOW, DAY_START);
+		const retention = computeTrueRetention(tallyRetention(reviews), NOW, DAY_START);
 		expect(retention.days).toEqual([7, 30, 365]);
 		expect(retention.overall).toEqual([
 			{ passed: 1, total: 2, rate: 0.5 },
@@ -29,7 +29,10 @@ describe('computeTrueRetention', () => {
 	});
 
 	it('splits by topic in the given order, adding unlisted topics after', () => {
-		const retention = computeTrueRetention(reviews, NOW, DAY_START, ['history', 'armenia']);
+		const retention = computeTrueRetention(tallyRetention(reviews), NOW, DAY_START, [
+			'history',
+			'armenia'
+		]);
 		expect(retention.byTopic.map((t) => t.topic)).toEqual(['history', 'armenia', 'members']);
 		expect(retention.byTopic[0]!.cells).toEqual([
 			{ passed: 0, total: 0, rate: null },
@@ -45,7 +48,7 @@ describe('computeTrueRetention', () => {
 			review({ reviewedAt: at(6, 4) }),
 			review({ reviewedAt: at(6, 3, 59), rating: 1 })
 		];
-		const retention = computeTrueRetention(edge, NOW, DAY_START, [], [7]);
+		const retention = computeTrueRetention(tallyRetention(edge), NOW, DAY_START, [], [7]);
 		expect(retention.overall).toEqual([{ passed: 1, total: 1, rate: 1 }]);
 	});
 });

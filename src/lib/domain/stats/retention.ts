@@ -29,17 +29,50 @@ function emptyCells(count: number): RetentionCell[] {
 }
 
 /**
- * True retention, as Anki defines it: of the reviews of cards in the review state whose last review
- * was a day or more earlier, the share not rated Again. Learning steps and same-day repeats are left
- * out because they do not test long-term memory. Counted over the last `periods` study days (today
- * included), overall and per topic; `topics` fixes the order of the topic rows (and shows topics with
- * no reviews yet); a topic seen in the log but not listed comes after them.
+ * The reviews true retention counts for one topic, column by column: at `times[i]` (a rating's, or a
+ * quarter hour's), `passed[i]` of `total[i]` reviews passed.
  */
-export function computeTrueRetention(
+export interface RetentionTallies {
+	topic: string;
+	times: ArrayLike<number>;
+	passed: ArrayLike<number>;
+	total: ArrayLike<number>;
+}
+
+/**
+ * The reviews true retention counts, as Anki defines it: ratings of cards in the review state whose
+ * last review was a day or more earlier; passed when not rated Again. Learning steps and same-day
+ * repeats are left out because they do not test long-term memory.
+ */
+export function tallyRetention(
 	reviews: readonly Pick<
 		StatsReview,
 		'cardId' | 'rating' | 'stateBefore' | 'elapsedDays' | 'reviewedAt'
-	>[],
+	>[]
+): RetentionTallies[] {
+	const byTopic = new Map<
+		string,
+		{ topic: string; times: number[]; passed: number[]; total: number[] }
+	>();
+	for (const review of reviews) {
+		if (review.stateBefore !== REVIEW_STATE || !(review.elapsedDays >= 1)) continue;
+		const topic = topicOfCardId(review.cardId);
+		let tallies = byTopic.get(topic);
+		if (!tallies) byTopic.set(topic, (tallies = { topic, times: [], passed: [], total: [] }));
+		tallies.times.push(review.reviewedAt);
+		tallies.passed.push(review.rating !== AGAIN ? 1 : 0);
+		tallies.total.push(1);
+	}
+	return [...byTopic.values()];
+}
+
+/**
+ * True retention (see `tallyRetention`) over the last `periods` study days (today included),
+ * overall and per topic; `topics` fixes the order of the topic rows (and shows topics with no reviews
+ * yet); a topic seen in the log but not listed comes after them.
+ */
+export function computeTrueRetention(
+	tallies: readonly RetentionTallies[],
 	now: number,
 	dayStartHour: number,
 	topics: readonly string[] = [],
@@ -55,29 +88,21 @@ export function computeTrueRetention(
 	const byTopic = new Map<string, RetentionCell[]>(
 		topics.map((t) => [t, emptyCells(periods.length)])
 	);
-	const topicOf = new Map<string, RetentionCell[]>();
 
-	for (const review of reviews) {
-		if (review.stateBefore !== REVIEW_STATE || !(review.elapsedDays >= 1)) continue;
-		const at = review.reviewedAt;
-		if (at >= end || at < earliest) continue;
-		let cells = topicOf.get(review.cardId);
-		if (!cells) {
-			const topic = topicOfCardId(review.cardId);
-			cells = byTopic.get(topic);
-			if (!cells) {
-				cells = emptyCells(periods.length);
-				byTopic.set(topic, cells);
+	for (const { topic, times, passed, total } of tallies) {
+		let cells = byTopic.get(topic);
+		for (let j = 0; j < times.length; j++) {
+			const at = times[j]!;
+			if (at >= end || at < earliest) continue;
+			// A topic not listed gets a row once it has a review in the periods.
+			if (!cells) byTopic.set(topic, (cells = emptyCells(periods.length)));
+			for (let i = 0; i < cutoffs.length; i++) {
+				if (at < cutoffs[i]!) continue;
+				overall[i]!.total += total[j]!;
+				overall[i]!.passed += passed[j]!;
+				cells[i]!.total += total[j]!;
+				cells[i]!.passed += passed[j]!;
 			}
-			topicOf.set(review.cardId, cells);
-		}
-		const passed = review.rating !== AGAIN ? 1 : 0;
-		for (let i = 0; i < cutoffs.length; i++) {
-			if (at < cutoffs[i]!) continue;
-			overall[i]!.total++;
-			overall[i]!.passed += passed;
-			cells[i]!.total++;
-			cells[i]!.passed += passed;
 		}
 	}
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_START, NOW, at, review } from './fixtures';
-import { buildHeatmap, countReviewsPerDay } from './reviews-per-day';
+import { buildHeatmap, countReviewsPerDay, timesOf } from './reviews-per-day';
 
 describe('countReviewsPerDay', () => {
 	it('counts each of the last 30 study days, oldest first, with empty days as 0', () => {
@@ -14,7 +14,7 @@ describe('countReviewsPerDay', () => {
 			review({ reviewedAt: at(30, 12) }),
 			review({ reviewedAt: at(-1, 12) })
 		];
-		const days = countReviewsPerDay(reviews, NOW, DAY_START);
+		const days = countReviewsPerDay(timesOf(reviews), NOW, DAY_START);
 		expect(days).toHaveLength(30);
 		expect(days[0]).toEqual({ day: '2026-10-30', count: 1 });
 		expect(days.at(-1)).toEqual({ day: '2026-11-28', count: 2 });
@@ -23,7 +23,7 @@ describe('countReviewsPerDay', () => {
 	});
 
 	it('gives zeros for an empty log', () => {
-		expect(countReviewsPerDay([], NOW, DAY_START, 7).map((d) => d.count)).toEqual([
+		expect(countReviewsPerDay(timesOf([]), NOW, DAY_START, 7).map((d) => d.count)).toEqual([
 			0, 0, 0, 0, 0, 0, 0
 		]);
 	});
@@ -35,7 +35,7 @@ describe('buildHeatmap', () => {
 
 	it('covers 365 days with weekdays, totals and the busiest day', () => {
 		const reviews = [...on(0, 8), ...on(1, 2), ...on(364, 1), ...on(365, 1)];
-		const heatmap = buildHeatmap(reviews, NOW, DAY_START);
+		const heatmap = buildHeatmap(timesOf(reviews), NOW, DAY_START);
 		expect(heatmap.cells).toHaveLength(365);
 		expect(heatmap).toMatchObject({ max: 8, total: 11, daysStudied: 3 });
 		// 28 November 2026 is a Saturday (weekday 5 counting from Monday).
@@ -47,7 +47,7 @@ describe('buildHeatmap', () => {
 
 	it('shades the days studied by quarters of their counts, so one busy day does not wash out the rest', () => {
 		const reviews = [...on(0, 80), ...on(1, 4), ...on(2, 3), ...on(3, 2), ...on(4, 1)];
-		const levels = buildHeatmap(reviews, NOW, DAY_START)
+		const levels = buildHeatmap(timesOf(reviews), NOW, DAY_START)
 			.cells.slice(-6)
 			.map((c) => [c.count, c.level]);
 		expect(levels).toEqual([
@@ -61,7 +61,7 @@ describe('buildHeatmap', () => {
 	});
 
 	it('has no shades and no maximum without reviews', () => {
-		const heatmap = buildHeatmap([], NOW, DAY_START, 10);
+		const heatmap = buildHeatmap(timesOf([]), NOW, DAY_START, 10);
 		expect(heatmap).toMatchObject({ max: 0, total: 0, daysStudied: 0 });
 		expect(heatmap.cells.every((c) => c.level === 0)).toBe(true);
 	});

@@ -2,20 +2,34 @@ import { buildDayWindow, dayIndexOf, weekdayOf } from '../day';
 import type { DayCount, StatsReview } from './types';
 
 /**
+ * Times with ratings, column by column: `counts[i]` ratings at `times[i]` (a quarter hour's, see
+ * log-summary.ts), or one rating at each time when `counts` is absent.
+ */
+export interface TimeCounts {
+	times: ArrayLike<number>;
+	counts?: ArrayLike<number>;
+}
+
+/** One rating at each review's time. */
+export function timesOf(reviews: readonly Pick<StatsReview, 'reviewedAt'>[]): TimeCounts {
+	return { times: reviews.map((review) => review.reviewedAt) };
+}
+
+/**
  * The number of reviews on each of the last `days` study days, oldest first, today last (days with
  * no review count 0).
  */
 export function countReviewsPerDay(
-	reviews: readonly Pick<StatsReview, 'reviewedAt'>[],
+	{ times, counts: weights }: TimeCounts,
 	now: number,
 	dayStartHour: number,
 	days = 30
 ): DayCount[] {
 	const window = buildDayWindow(now, dayStartHour, 1 - days, days);
 	const counts = new Array<number>(days).fill(0);
-	for (const review of reviews) {
-		const index = dayIndexOf(window, review.reviewedAt);
-		if (index >= 0) counts[index]!++;
+	for (let i = 0; i < times.length; i++) {
+		const index = dayIndexOf(window, times[i]!);
+		if (index >= 0) counts[index]! += weights ? weights[i]! : 1;
 	}
 	return window.keys.map((day, i) => ({ day, count: counts[i]! }));
 }
@@ -42,7 +56,7 @@ export interface Heatmap {
  * not leave every other day in the lightest shade.
  */
 export function buildHeatmap(
-	reviews: readonly Pick<StatsReview, 'reviewedAt'>[],
+	reviews: TimeCounts,
 	now: number,
 	dayStartHour: number,
 	days = 365
