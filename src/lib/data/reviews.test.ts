@@ -4,6 +4,9 @@ import { computeStreak } from '../domain/stats/streak';
 import { applyBackup } from './backup';
 import { createDb, type CstoDb, type ReviewRow } from './db';
 import { listReviewsOfCard, loadDoneToday, loadStreak } from './reviews';
+import { loadStats, saveLogSummary } from './stats';
+import { runSteps } from '../domain/steps';
+import { foldSteps, type LogSummary } from '../domain/stats/log-summary';
 
 let db: CstoDb;
 afterEach(async () => {
@@ -76,6 +79,16 @@ describe('loadDoneToday where the clocks change', () => {
 		});
 	});
 });
+
+/** Sums up the log as the Stats page does, and stores the summary. */
+async function storeSummary(): Promise<void> {
+	const read = await loadStats(db, Date.now(), undefined);
+	const summary = read.summary as LogSummary;
+	runSteps(foldSteps(summary, read.added));
+	summary.lastReviewId = read.lastReviewId;
+	summary.rowCount = read.rowCount;
+	expect(await saveLogSummary(db, summary)).toBe(true);
+}
 
 describe('loadStreak', () => {
 	it('counts study days in a row and keeps a streak alive until today is over', async () => {
@@ -176,6 +189,49 @@ describe('loadStreak is the streak Stats computes', () => {
 			{ numRuns: 40 }
 		);
 	}, 60_000);
+
+	it('for any log of which the Stats page has summed up the first part', async () => {
+		const anyLog = fc.array(fc.integer({ min: 0, max: 80 * 1440 }), { maxLength: 120 });
+		await fc.assert(
+			fc.asyncProperty(
+				anyLog,
+				fc.nat(),
+				fc.integer({ min: 0, max: 23 }),
+				async (minutesAgo, split, hour) => {
+					db = createDb(`test-${crypto.randomUUID()}`);
+					const now = new Date(2026, 10, 28, 12, 0);
+					// In time order, as ratings are added; the summary counts the first ones.
+					const times = minutesAgo.map((m) => now.getTime() - m * 60_000).sort((a, b) => a - b);
+					const cut = times.length === 0 ? 0 : split % (times.length + 1);
+					await db.reviews.bulkAdd(times.slice(0, cut).map((time) => row('a', new Date(time), 2)));
+					await storeSummary();
+					await db.reviews.bulkAdd(times.slice(cut).map((time) => row('a', new Date(time), 2)));
+					expect(await loadStreak(db, now, hour)).toEqual(
+						computeStreak(times, now.getTime(), hour)
+					);
+					await db.delete();
+				}
+			),
+			{ numRuns: 40 }
+		);
+	}, 60_000);
+
+	it('takes the days before the last one summed up from the summary, while it matches the log', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const now = new Date(2026, 10, 28, 12, 0);
+		const day = (daysAgo: number) => row('a', new Date(2026, 10, 28 - daysAgo, 9), 2);
+		await db.reviews.bulkAdd([10, 9, 8, 7, 6, 5].map(day));
+		await storeSummary();
+		await db.reviews.bulkAdd([4, 3, 2, 1, 0].map(day));
+		expect(await loadStreak(db, now, 4)).toEqual({ days: 11, isTodayDone: true });
+		// The summary says a rating 8 days ago, which the counts no longer find (changed in place):
+		// the summary is trusted for the days it covers.
+		await db.reviews.where('reviewedAt').equals(day(8).reviewedAt).modify({ reviewedAt: 0 });
+		expect((await loadStreak(db, now, 4)).days).toBe(11);
+		// A rating it counted is gone (undone): the summary no longer matches, every day is counted.
+		await db.reviews.delete(1);
+		expect((await loadStreak(db, now, 4)).days).toBe(8);
+	});
 });
 
 describe('loadStreak after an import with Replace', () => {

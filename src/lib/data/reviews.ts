@@ -6,6 +6,7 @@ import {
 	studyDayKey
 } from '../domain/day';
 import type { DoneToday } from '../domain/scheduling/queue';
+import { checkStoredLogSummary } from '../domain/stats/log-summary';
 import { computeStreak, type Streak } from '../domain/stats/streak';
 import type { CstoDb, ReviewRow } from './db';
 
@@ -64,6 +65,15 @@ function requested<T>(request: IDBRequest<T>): Promise<T> {
  * so they go to IndexedDB itself (`backendDB`, once Dexie has opened the database).
  */
 export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): Promise<Streak> {
+	// The days the Stats page has summed up (the log's summary, when it still matches the log) need
+	// no count: only the days since its last rating are counted. A streak of two years took 80 ms of
+	// Home's 195 ms to count.
+	const summed = await readSummedQuarters(db);
+	let last = -Infinity;
+	for (const time of summed ?? []) last = Math.max(last, time);
+	const lastCounted = last > -Infinity ? studyDayKey(last, dayStartHour) : undefined;
+	const streakOf = (studied: number[]) =>
+		computeStreak(summed ? [...summed, ...studied] : studied, now.getTime(), dayStartHour);
 	if (!db.isOpen()) await db.open();
 	const index = db
 		.backendDB()
@@ -73,7 +83,10 @@ export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): P
 	const today = studyDayKey(now.getTime(), dayStartHour);
 	const studied: number[] = [];
 	for (let back = 0, size = STREAK_BATCH; ; back += size, size *= 2) {
-		const keys = Array.from({ length: size }, (_, i) => addDays(today, -(back + i)));
+		// Days from today back, down to the summary's last day when there is one (keys sort by date).
+		const keys = Array.from({ length: size }, (_, i) => addDays(today, -(back + i))).filter(
+			(key) => lastCounted === undefined || key >= lastCounted
+		);
 		const starts = keys.map((key) => startOfStudyDayKey(key, dayStartHour));
 		const counts = await Promise.all(
 			keys.map((key, i) =>
@@ -89,10 +102,24 @@ export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): P
 				)
 			)
 		);
-		for (let i = 0; i < size; i++) {
+		for (let i = 0; i < keys.length; i++) {
 			if (counts[i]! > 0) studied.push(starts[i]!);
 			// No streak reaches past a day without a rating (today's does not count: it is not over).
-			else if (keys[i] !== today) return computeStreak(studied, now.getTime(), dayStartHour);
+			else if (keys[i] !== today) return streakOf(studied);
 		}
+		if (keys.length < size) return streakOf(studied);
 	}
+}
+
+/**
+ * The quarter hours with ratings in the log's stored summary (see ../domain/stats/log-summary.ts),
+ * when the log still holds every rating it counted; undefined when there is none or it is stale.
+ */
+async function readSummedQuarters(db: CstoDb): Promise<Float64Array | undefined> {
+	return db.transaction('r', [db.reviews, db.summaries], async () => {
+		const stored = checkStoredLogSummary((await db.summaries.get('log'))?.value);
+		if (!stored) return undefined;
+		const counted = await db.reviews.where(':id').belowOrEqual(stored.lastReviewId).count();
+		return counted === stored.rowCount ? stored.quarters : undefined;
+	});
 }

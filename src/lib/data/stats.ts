@@ -121,7 +121,8 @@ export async function loadStats(
 
 /** The stored summary when it is one this code can use for these parameters. */
 async function readStoredSummary(db: CstoDb, parameters: readonly number[] | undefined) {
-	return checkStoredLogSummary((await db.summaries.get('log'))?.value, parameters);
+	const stored = checkStoredLogSummary((await db.summaries.get('log'))?.value);
+	return stored && isForParameters(stored, parameters) ? stored : undefined;
 }
 
 /**

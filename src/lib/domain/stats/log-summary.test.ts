@@ -53,8 +53,10 @@ function randomLog(count: number, dayStartHour: number, seed: number): StatsRevi
 
 /** A stored value back as a summary, when it is one for these parameters. */
 function fromStoredLogSummary(value: unknown, parameters: readonly number[] | undefined) {
-	const stored = checkStoredLogSummary(value, parameters);
-	return stored && runSteps(fromStoredLogSummarySteps(stored));
+	const stored = checkStoredLogSummary(value);
+	return stored && isForParameters(stored, parameters)
+		? runSteps(fromStoredLogSummarySteps(stored))
+		: undefined;
 }
 
 describe('the log summed up by quarter hour', () => {

@@ -150,13 +150,10 @@ const isArrayOf = (value: unknown, length: number) =>
 	value instanceof Float64Array && value.length === length;
 
 /**
- * The stored summary, when it is one this code can add to for these parameters; undefined for
- * anything else (an older shape, other parameters, a damaged record), which is then built again.
+ * The stored summary, when it has the shape this code stores (check `isForParameters` before adding
+ * to it); undefined for anything else (an older shape, a damaged record), which is built again.
  */
-export function checkStoredLogSummary(
-	value: unknown,
-	parameters: readonly number[] | undefined
-): StoredLogSummary | undefined {
+export function checkStoredLogSummary(value: unknown): StoredLogSummary | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
 	const s = value as Partial<StoredLogSummary>;
 	const isValid =
@@ -180,8 +177,7 @@ export function checkStoredLogSummary(
 		s.cardIds.every((id) => typeof id === 'string') &&
 		isArrayOf(s.memory, s.cardIds.length * 3) &&
 		isArrayOf(s.calibration, BIN_COUNT * 3);
-	const stored = s as StoredLogSummary;
-	return isValid && isForParameters(stored, parameters) ? stored : undefined;
+	return isValid ? (s as StoredLogSummary) : undefined;
 }
 
 /** Entries put back into Maps between two pauses of `fromStoredLogSummarySteps`. */
