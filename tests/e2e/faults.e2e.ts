@@ -165,7 +165,8 @@ interface OldDatabase {
 	afterUpgrade: Record<string, Record<string, Record<string, unknown>>>;
 }
 
-const FIXTURES = ['db-v1.json', 'db-v2.json', 'db-v3-due-before.json'];
+// db-v6.json: the schema every learner had before the log's summary table (version 7).
+const FIXTURES = ['db-v1.json', 'db-v2.json', 'db-v3-due-before.json', 'db-v6.json'];
 
 /**
  * Writes the old database of fixture `name` (tests/fixtures), then opens the app on it and waits

@@ -6,7 +6,7 @@ import {
 	studyDayKey
 } from '../domain/day';
 import type { DoneToday } from '../domain/scheduling/queue';
-import { checkStoredLogSummary } from '../domain/stats/log-summary';
+import { storedQuarters } from '../domain/stats/stored-summary';
 import { computeStreak, type Streak } from '../domain/stats/streak';
 import type { CstoDb, ReviewRow } from './db';
 
@@ -117,7 +117,7 @@ export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): P
  */
 async function readSummedQuarters(db: CstoDb): Promise<Float64Array | undefined> {
 	return db.transaction('r', [db.reviews, db.summaries], async () => {
-		const stored = checkStoredLogSummary((await db.summaries.get('log'))?.value);
+		const stored = storedQuarters((await db.summaries.get('log'))?.value);
 		if (!stored) return undefined;
 		const counted = await db.reviews.where(':id').belowOrEqual(stored.lastReviewId).count();
 		return counted === stored.rowCount ? stored.quarters : undefined;

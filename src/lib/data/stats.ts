@@ -2,13 +2,13 @@ import { checkQuizAttemptRow, checkReviewRow } from '../domain/integrity/rows';
 import { keepValid } from './damage';
 import type { CardRow, CstoDb, QuizAttemptRow, ReviewRow } from './db';
 import {
-	emptyLogSummary,
 	checkStoredLogSummary,
+	emptyLogSummary,
 	isForParameters,
 	toStoredLogSummary,
-	type LogSummary,
-	type StoredLogSummary
+	type LogSummary
 } from '../domain/stats/log-summary';
+import type { StoredLogSummary } from '../domain/stats/stored-summary';
 import { readInPages } from './pages';
 import { listCards } from './queue';
 

@@ -17,12 +17,10 @@ import type { CalibrationBin } from '../scheduling/memory-model';
 import type { Steps } from '../steps';
 import type { RetentionTallies } from './retention';
 import { topicOfCardId } from './topic';
+import { LOG_SUMMARY_FORMAT, type StoredLogSummary } from './stored-summary';
 import type { StatsReview } from './types';
 
 export const QUARTER_HOUR_MS = 15 * 60 * 1000;
-
-/** The shape of the stored record; a record of another shape is built again from the log. */
-export const LOG_SUMMARY_FORMAT = 1;
 
 const AGAIN = 1;
 const REVIEW_STATE = 2;
@@ -90,37 +88,6 @@ export function emptyLogSummary(parameters: readonly number[] | undefined): LogS
 	};
 }
 
-/** Whether a summary was made for these FSRS parameters (undefined: the defaults). */
-export function isForParameters(
-	summary: Pick<LogSummary, 'parameters'>,
-	parameters: readonly number[] | undefined
-): boolean {
-	const own = summary.parameters;
-	if (own === null || parameters === undefined) return own === null && parameters === undefined;
-	return own.length === parameters.length && own.every((x, i) => x === parameters[i]);
-}
-
-/**
- * The summary as stored: flat typed arrays, which IndexedDB copies whole. Stored as Maps of small
- * arrays, it took Chromium 40 ms and more to read back, and as much again to collect the garbage.
- */
-export interface StoredLogSummary {
-	format: typeof LOG_SUMMARY_FORMAT;
-	parameters: number[] | null;
-	lastReviewId: number;
-	rowCount: number;
-	reviews: number;
-	quarters: Float64Array;
-	quarterCounts: Float64Array;
-	/** For each topic: quarter hours, and how many reviews passed of how many then. */
-	retention: { topic: string; times: Float64Array; passed: Float64Array; total: Float64Array }[];
-	cardIds: string[];
-	/** For each of `cardIds`: stability, difficulty and last rating's time, three by three. */
-	memory: Float64Array;
-	/** For each bin: count, sum of predictions and recalled, three by three. */
-	calibration: Float64Array;
-}
-
 /** The summary in its stored shape. */
 export function toStoredLogSummary(summary: LogSummary): StoredLogSummary {
 	const memory = new Float64Array(summary.memory.size * 3);
@@ -144,6 +111,16 @@ export function toStoredLogSummary(summary: LogSummary): StoredLogSummary {
 			summary.calibration.flatMap((bin) => [bin.count, bin.predictedSum, bin.recalled])
 		)
 	};
+}
+
+/** Whether a summary was made for these FSRS parameters (undefined: the defaults). */
+export function isForParameters(
+	summary: { parameters: readonly number[] | null },
+	parameters: readonly number[] | undefined
+): boolean {
+	const own = summary.parameters;
+	if (own === null || parameters === undefined) return own === null && parameters === undefined;
+	return own.length === parameters.length && own.every((x, i) => x === parameters[i]);
 }
 
 const isArrayOf = (value: unknown, length: number) =>
