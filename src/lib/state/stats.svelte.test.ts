@@ -77,15 +77,24 @@ describe('StatsState', () => {
 		}
 		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(4007));
 		expect(stats.report).toEqual(await expected());
+		// Stored again once 500 ratings or more were summed up since, not after each rating.
+		const storedRows = async () =>
+			((await db.summaries.get('log'))?.value as { rowCount: number }).rowCount;
+		await vi.waitFor(async () => expect(await storedRows()).toBeGreaterThanOrEqual(4002));
+		const stored = await storedRows();
+		await db.reviews.add(review(now));
+		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(4008));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(await storedRows()).toBe(stored);
 
 		// An older rating of the same card (as a merged backup adds): the log is summed up again.
 		await db.reviews.add(review(now - 5 * 86_400_000));
-		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(4008));
+		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(4009));
 		expect(stats.report).toEqual(await expected());
 
 		// A rating undone.
 		await db.reviews.delete(3);
-		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(4007));
+		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(4008));
 		expect(stats.report).toEqual(await expected());
 	});
 

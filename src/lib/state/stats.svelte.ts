@@ -21,6 +21,9 @@ import { inSlices, runInSlices, yieldToMain } from './slices';
 import { settings } from './settings.svelte';
 import { wakeAt } from './wake';
 
+/** Ratings summed up since the stored summary before this page stores it again (see below). */
+const SAVE_AFTER_ROWS = 500;
+
 /**
  * The numbers of the stats page, recomputed whenever the stored cards, reviews or quizzes change (in
  * this tab or another), the day start hour does, or a new study day starts while the page is open.
@@ -41,12 +44,15 @@ export class StatsState {
 		// The log summed up to the last read (see log-summary.ts). Reads run one after another, each
 		// adding the ratings made since the one before, a slice at a time; the figures get a copy.
 		let summary: LogSummary | undefined;
+		// The log rows the stored summary covers, as far as this page knows.
+		let storedRows = 0;
 		const read = async (): Promise<StatsInput> => {
 			const parameters = schedulerParameters(settings.value);
 			let loaded = await loadStats(db, clock(), parameters, summary);
 			// Each stage in its own task: the read's, putting a stored summary back into Maps, adding
 			// the new ratings, and copying the summary for the figures.
 			await yieldToMain();
+			if (!('perQuarter' in loaded.summary)) storedRows = loaded.summary.rowCount;
 			let base =
 				'perQuarter' in loaded.summary
 					? loaded.summary
@@ -59,8 +65,17 @@ export class StatsState {
 			await inSlices(foldSteps(base, isWholeLog ? inTimeOrder(added) : added));
 			base.lastReviewId = loaded.lastReviewId;
 			base.rowCount = loaded.rowCount;
-			// Kept for the next visit; a summary that cannot be stored is only made again then.
-			if (added.length > 0 || isWholeLog) void saveLogSummary(db, base).catch(() => false);
+			// Kept for the next visit, once it has summed up enough ratings that reading them again
+			// would cost more than storing it (the store takes the log's write lock: a tab open on
+			// Stats beside a review session should not take it after every rating). A summary that
+			// cannot be stored is only made again then.
+			if (isWholeLog || base.rowCount - storedRows >= SAVE_AFTER_ROWS) {
+				const rows = base.rowCount;
+				void saveLogSummary(db, base).then(
+					(isSaved) => isSaved && (storedRows = rows),
+					() => false
+				);
+			}
 			summary = base;
 			const log = digestLogSummary(base);
 			await yieldToMain();
