@@ -14,8 +14,8 @@ for (const name of readdirSync('reports')) {
 
 // Study days must be right in every time zone, so the suites that touch dates run again, each zone in
 // its own process with TZ set: the domain, data and state suites whose code imports the day module
-// (every count or walk of days goes through it) under DATE_ZONES, and the day module's own tests
-// also under DAY_ZONES. Zones with clock changes of an hour and of 30 minutes, and offsets of 45
+// (every count or walk of days goes through it) under DATE_ZONES, and the day module's own tests and
+// the log summary's (Stats counts days from quarter hours of UTC) also under DAY_ZONES. Zones with clock changes of an hour and of 30 minutes, and offsets of 45
 // minutes past the hour.
 // The whole suite runs first in the zone `npm test` was started in; a zone of the list equal to that
 // one is not run twice.
@@ -86,8 +86,14 @@ for (const zone of DATE_ZONES) {
 }
 for (const zone of DAY_ZONES) {
 	const name = `unit-${zone.replace('/', '-')}`;
-	console.log(`\nThe day module's tests, with TZ=${zone}`);
-	unitRuns.push(runVitest(name, ['run', '--project', 'node', 'src/lib/domain/day'], zone));
+	console.log(`\nThe day module's and the log summary's tests, with TZ=${zone}`);
+	unitRuns.push(
+		runVitest(
+			name,
+			['run', '--project', 'node', 'src/lib/domain/day', 'src/lib/domain/stats/log-summary'],
+			zone
+		)
+	);
 }
 
 const chromium = findChromium();
