@@ -235,6 +235,13 @@ test('the Stats page shows numbers after a few reviews', async ({ watched: page 
 	await expect(retention.getByRole('row', { name: /All topics/ })).toContainText('80%');
 	await page.getByText('Show quiz scores as a table').click();
 	await expect(page.getByRole('region', { name: 'Quiz scores' })).toContainText('80%');
+	// One card was rated yesterday and today: a prediction. The predicted-recall axis runs under the
+	// plot (at desktop width the labels' column once stretched and pushed the plot away from it).
+	const calibration = page.getByRole('region', { name: 'How well the memory model predicts you' });
+	const axis = await calibration.locator('.x-axis').boundingBox();
+	const plot = await calibration.getByRole('img').boundingBox();
+	expect(page.viewportSize()!.width).toBeGreaterThanOrEqual(1000);
+	expect(Math.abs(axis!.x + axis!.width - (plot!.x + plot!.width))).toBeLessThan(24);
 });
 
 for (const [path, selector] of [
