@@ -125,6 +125,18 @@ describe('saveLogSummary', () => {
 		expect(unpack(read.summary)).toEqual(summary);
 	});
 
+	it('stores the summary as it was when called, whatever is added to it meanwhile', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await db.reviews.bulkAdd([row('a', 30), row('b', 20)]);
+		const summary = sumUp(await loadStats(db, NOW, undefined));
+		const saving = saveLogSummary(db, summary);
+		// The next read's ratings, summed up before the store's transaction has run.
+		runSteps(foldSteps(summary, [row('c', 1)]));
+		expect(await saving).toBe(true);
+		const stored = unpack((await loadStats(db, NOW, undefined)).summary);
+		expect([stored.reviews, stored.lastReviewId, stored.rowCount]).toEqual([2, 2, 2]);
+	});
+
 	it('does not store a summary whose rows have changed since (a rating undone meanwhile)', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
 		await db.reviews.bulkAdd([row('a', 30), row('b', 20)]);

@@ -128,12 +128,14 @@ async function readStoredSummary(db: CstoDb, parameters: readonly number[] | und
 /**
  * Stores the summary for the next visit, unless the log has changed under it since (its rows up to
  * `lastReviewId` are no longer `rowCount`: a rating undone meanwhile). Returns whether it stored it.
+ * The summary is copied at once, so that ratings added to it meanwhile are not stored half-counted.
  */
 export function saveLogSummary(db: CstoDb, summary: LogSummary): Promise<boolean> {
+	const stored = toStoredLogSummary(summary);
 	return db.transaction('rw', [db.reviews, db.summaries], async () => {
-		const counted = await db.reviews.where(':id').belowOrEqual(summary.lastReviewId).count();
-		if (counted !== summary.rowCount) return false;
-		await db.summaries.put({ key: 'log', value: toStoredLogSummary(summary) });
+		const counted = await db.reviews.where(':id').belowOrEqual(stored.lastReviewId).count();
+		if (counted !== stored.rowCount) return false;
+		await db.summaries.put({ key: 'log', value: stored });
 		return true;
 	});
 }

@@ -47,6 +47,15 @@ export class StatsState {
 		// The log rows the stored summary covers, as far as this page knows.
 		let storedRows = 0;
 		const read = async (): Promise<StatsInput> => {
+			try {
+				return await readAndSumUp();
+			} catch (error) {
+				// A summary that failed halfway may hold ratings it does not say it holds: drop it.
+				summary = undefined;
+				throw error;
+			}
+		};
+		const readAndSumUp = async (): Promise<StatsInput> => {
 			const parameters = schedulerParameters(settings.value);
 			let loaded = await loadStats(db, clock(), parameters, summary);
 			// Each stage in its own task: the read's, putting a stored summary back into Maps, adding
