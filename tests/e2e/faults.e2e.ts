@@ -118,6 +118,34 @@ test('two tabs rating at the same time lose nothing', async ({ watched: page, co
 	await expect(page.getByTestId('reviews-today')).toHaveText('2');
 });
 
+test('a rating given a moment before another tab stored its own rating of that card is kept', async ({
+	watched: page,
+	context
+}) => {
+	// The other tab's clock runs 3 s ahead, so its rating, stored first, is later than this tab's
+	// click: this tab's rating read a last review "in the future" and was refused before.
+	const other = await context.newPage();
+	await other.addInitScript(() => {
+		const realNow = Date.now;
+		Date.now = () => realNow() + 3000;
+	});
+	await page.goto('/review');
+	await other.goto('/review');
+	for (const p of [page, other]) await p.getByRole('button', { name: 'Show answer' }).click();
+	const front = (await page.locator('.front').first().innerText()).trim();
+	await expect(other.locator('.front').first()).toHaveText(front);
+	await other.getByRole('button', { name: /^Good / }).click();
+	await expect(other.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await page.getByRole('button', { name: /^Good / }).click();
+	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	const reviews = await readStore<{ cardId: string; reviewedAt: number }>(page, 'reviews');
+	expect(reviews).toHaveLength(2);
+	expect(reviews[1]!.reviewedAt).toBeGreaterThanOrEqual(reviews[0]!.reviewedAt);
+	const cards = await readStore<{ id: string; reps: number }>(page, 'cards');
+	expect(cards).toEqual([expect.objectContaining({ reps: 2 })]);
+});
+
 /** Writes rows into a database created with an old schema version, as an old app version would. */
 async function seedOldDatabase(page: Page, fixture: OldDatabase) {
 	await page.evaluate(

@@ -90,6 +90,26 @@ describe('rateCard', () => {
 		});
 	});
 
+	it('stores a rating given a moment before another tab stored its rating of the same card', async () => {
+		open();
+		// Tab A's click came 3 ms after tab B's, and its rating was stored first.
+		const first = await rate(A, 3, new Date(NOW.getTime() + 3));
+		const second = await rate(A, 3, NOW);
+		expect(second.before).toEqual(first.after);
+		expect(second.after.reps).toBe(2);
+		const log = await db.reviews.orderBy('id').toArray();
+		expect(log.map((row) => row.reviewedAt)).toEqual([NOW.getTime() + 3, NOW.getTime() + 3]);
+		expect(second.after.lastReview).toBe(NOW.getTime() + 3);
+	});
+
+	it('still refuses a card whose last review is hours ahead (a wrong clock)', async () => {
+		open();
+		const ahead = (await rate(A, 3, new Date(NOW.getTime() + 3_600_000))).after;
+		await expect(rate(A, 3, NOW)).rejects.toThrow(/future/);
+		expect(await getCard(db, A.cardId)).toEqual(ahead);
+		expect(await db.reviews.count()).toBe(1);
+	});
+
 	it('suspends a card as a leech at its eighth lapse', async () => {
 		open();
 		const graduated = (await rate(A, 4, NOW)).after;

@@ -80,11 +80,15 @@ export function rateCard(
 ): Promise<RatingRecord> {
 	return db.transaction('rw', db.cards, db.reviews, async () => {
 		const before = await readCardToChange(db, input.target.cardId, input.now);
+		// Another tab may have rated this card a moment after this tab's click (its rating was stored
+		// first): this rating then comes at that time, so the log stays in time order and FSRS never
+		// sees a review before the last one.
+		const at = new Date(Math.max(input.now.getTime(), before?.lastReview ?? -Infinity));
 		const { card, review, isNewLeech } = scheduleReview(
 			before,
 			input.target,
 			input.rating,
-			input.now,
+			at,
 			options
 		);
 		const row: ReviewRow = {
@@ -92,7 +96,7 @@ export function rateCard(
 			durationMs: Math.max(0, Math.round(input.durationMs)),
 			source: input.source
 		};
-		assertStorable('card', checkCardRow(card, input.now.getTime()));
+		assertStorable('card', checkCardRow(card, at.getTime()));
 		assertStorable('rating', checkReviewRow(row));
 		// Both writes are sent at once (IndexedDB runs them in order): waiting for the first before
 		// sending the second cost a round trip to the browser's database on every rating.

@@ -5,7 +5,8 @@ import {
 	checkQuizAttemptRow,
 	checkReviewRow,
 	checkSettingRow,
-	describeProblem
+	describeProblem,
+	LATER_WRITE_SLACK_MS
 } from './rows';
 import { checkQuizRecord } from './quiz-record';
 
@@ -24,6 +25,14 @@ describe('checkCardRow', () => {
 			suspended: 1
 		});
 		expect(checkCardRow(fresh, NOW)).toBeUndefined();
+	});
+
+	it('accepts a last review another tab stored a moment after `now` was taken, not one further ahead', () => {
+		const card = storedCard();
+		const at = (lastReview: number) => checkCardRow({ ...card, lastReview }, NOW);
+		expect(at(NOW + 5)).toBeUndefined();
+		expect(at(NOW + LATER_WRITE_SLACK_MS)).toBeUndefined();
+		expect(at(NOW + LATER_WRITE_SLACK_MS + 1)).toMatchObject({ field: 'lastReview' });
 	});
 
 	it.each([

@@ -69,9 +69,18 @@ const NEW_DIFFICULTY = (value: unknown) =>
 		: `must be 0 (no memory state yet) or from ${minDifficulty} to ${maxDifficulty}`;
 
 /**
+ * How far after `now` a card's last review may be and still not count as being in the future: a read
+ * takes its `now` before it reads, and another tab may rate a card in between (two tabs rating the
+ * same card at once met a "future" last review a few milliseconds ahead and refused the rating).
+ * A wrong clock puts a last review hours or years ahead, far beyond this.
+ */
+export const LATER_WRITE_SLACK_MS = 10_000;
+
+/**
  * The first problem with a card row at `now`, or undefined when the scheduler and the pages can use
  * it. A studied card needs a memory state within FSRS's limits and a last review that is neither
- * after its due time nor after `now`; a new card has no memory state (zeros) yet.
+ * after its due time nor after `now` (give or take `LATER_WRITE_SLACK_MS`); a new card has no
+ * memory state (zeros) yet.
  * @example checkCardRow({ ...card, stability: 0, state: 2 }, now) // { field: 'stability', message: 'must be above 0 for a studied card …' }
  */
 export function checkCardRow(row: unknown, now: number): RowProblem | undefined {
@@ -94,7 +103,7 @@ export function checkCardRow(row: unknown, now: number): RowProblem | undefined 
 	}
 	const time = moment(lastReview);
 	if (time) return { field: 'lastReview', message: time };
-	if ((lastReview as number) > now) {
+	if ((lastReview as number) > now + LATER_WRITE_SLACK_MS) {
 		return { field: 'lastReview', message: 'must not be later than now (it is in the future)' };
 	}
 	if (isStudied && (lastReview as number) > (row.due as number)) {
