@@ -7,6 +7,7 @@ import { TOPICS } from '../../src/lib/domain/bank/schema.ts';
 import { createRng } from '../../src/lib/domain/random.ts';
 import { createDb, type CardRow, type CstoDb, type ReviewRow } from '../../src/lib/data/db.ts';
 import { applyBackup, exportBackup, readBackupFile } from '../../src/lib/data/backup.ts';
+import { median } from './lib/summary.js';
 
 type Report = (figure: { name: string; value: number; unit: string }) => void;
 
@@ -66,11 +67,6 @@ export function syntheticRows(): { cards: CardRow[]; reviews: ReviewRow[] } {
 		};
 	});
 	return { cards, reviews };
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function seed(db: CstoDb): Promise<void> {

@@ -16,15 +16,12 @@ import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
 import { buildCollection } from './lib/collection.ts';
 import { benchPort } from './lib/ports.js';
+import { median } from './lib/summary.js';
 
 type Report = (figure: { name: string; value: number; unit: string }) => void;
 
 const PORT = benchPort(6);
 const RUNS = 3;
-
-function median(values: number[]): number {
-	return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
 
 export async function run(report: Report): Promise<void> {
 	const server: Server = await serveStatic(process.env.BUILD_DIR ?? 'build', PORT);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
 import { benchPort } from './lib/ports.js';
+import { median } from './lib/summary.js';
 
 const PORT = benchPort(1);
 const RUNS = 3;
@@ -24,11 +25,6 @@ const METRICS = [
 	['tbt', 'total-blocking-time', 'ms'],
 	['cls', 'cumulative-layout-shift', 'score']
 ];
-
-function median(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** One Lighthouse run in a fresh Chromium profile; resolves to its JSON result. */
 async function audit(dir, run) {

@@ -7,15 +7,11 @@ import { gzipSync } from 'node:zlib';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
 import { benchPort } from './lib/ports.js';
+import { median } from './lib/summary.js';
 
 const PORT = benchPort(3);
 const BUILD_DIR = 'build-offline-bench';
 const RUNS = 5;
-
-function median(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** One first visit in a fresh profile: time to offline-ready, the cache's contents, an offline reload. */
 async function visit(browser) {

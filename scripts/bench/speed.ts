@@ -26,6 +26,7 @@ import { serveStatic } from '../static-server.js';
 import { buildCollection, type Collection, type CollectionSize } from './lib/collection.ts';
 import { installProbes } from './lib/page-probes.ts';
 import { benchPort } from './lib/ports.js';
+import { median, percentile } from './lib/summary.js';
 
 type Report = (figure: { name: string; value: number; unit: string }) => void;
 
@@ -34,17 +35,6 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const HOME_LOADS = 7;
 const STATS_LOADS = 5;
 const RATINGS = 40;
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** The nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const spread = (values: number[]) =>
