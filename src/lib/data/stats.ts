@@ -6,7 +6,8 @@ import {
 	emptyLogSummary,
 	isForParameters,
 	toStoredLogSummary,
-	type LogSummary
+	type LogSummary,
+	type SummaryColumns
 } from '../domain/stats/log-summary';
 import type { StoredLogSummary } from '../domain/stats/stored-summary';
 import { readInPages } from './pages';
@@ -130,8 +131,12 @@ async function readStoredSummary(db: CstoDb, parameters: readonly number[] | und
  * `lastReviewId` are no longer `rowCount`: a rating undone meanwhile). Returns whether it stored it.
  * The summary is copied at once, so that ratings added to it meanwhile are not stored half-counted.
  */
-export function saveLogSummary(db: CstoDb, summary: LogSummary): Promise<boolean> {
-	const stored = toStoredLogSummary(summary);
+export function saveLogSummary(
+	db: CstoDb,
+	summary: LogSummary,
+	columns?: SummaryColumns
+): Promise<boolean> {
+	const stored = toStoredLogSummary(summary, columns);
 	return db.transaction('rw', [db.reviews, db.summaries], async () => {
 		const counted = await db.reviews.where(':id').belowOrEqual(stored.lastReviewId).count();
 		if (counted !== stored.rowCount) return false;

@@ -14,6 +14,7 @@ import {
 	digestLogSummary,
 	foldSteps,
 	fromStoredLogSummarySteps,
+	summaryColumns,
 	type LogSummary
 } from '../domain/stats/log-summary';
 import { Live } from './live.svelte';
@@ -78,15 +79,17 @@ export class StatsState {
 			// would cost more than storing it (the store takes the log's write lock: a tab open on
 			// Stats beside a review session should not take it after every rating). A summary that
 			// cannot be stored is only made again then.
+			// The stored copy and the figures' copy share one set of columns.
+			const columns = summaryColumns(base);
 			if (isWholeLog || base.rowCount - storedRows >= SAVE_AFTER_ROWS) {
 				const rows = base.rowCount;
-				void saveLogSummary(db, base).then(
+				void saveLogSummary(db, base, columns).then(
 					(isSaved) => isSaved && (storedRows = rows),
 					() => false
 				);
 			}
 			summary = base;
-			const log = digestLogSummary(base);
+			const log = digestLogSummary(base, columns);
 			await yieldToMain();
 			return { cards: loaded.cards, quizAttempts: loaded.quizAttempts, log };
 		};

@@ -12,6 +12,7 @@ import {
 	fromStoredLogSummarySteps,
 	isForParameters,
 	toStoredLogSummary,
+	summaryColumns,
 	QUARTER_HOUR_MS
 } from './log-summary';
 import { computeTrueRetention, tallyRetention } from './retention';
@@ -142,6 +143,23 @@ describe('the log summed up by quarter hour', () => {
 		expect(fromStoredLogSummary(toStoredLogSummary(trained), undefined)).toBeUndefined();
 		expect(isForParameters(trained, [1, 2])).toBe(true);
 		expect(isForParameters(summary, [1, 2])).toBe(false);
+	});
+
+	it('makes the stored copy and the figures’ copy from one set of columns, unchanged by later ratings', () => {
+		const log = inTimeOrder(randomLog(3000, 4, 17));
+		const summary = summarizeLog(log.slice(0, 2000));
+		const alone = { stored: toStoredLogSummary(summary), digest: digestLogSummary(summary) };
+		const columns = summaryColumns(summary);
+		const stored = toStoredLogSummary(summary, columns);
+		const digest = digestLogSummary(summary, columns);
+		expect(stored).toEqual(alone.stored);
+		expect(digest).toEqual(alone.digest);
+		expect(digest.quarters.times.length).toBeGreaterThan(100);
+		expect(digest.retention.length).toBeGreaterThan(0);
+		const copies = structuredClone({ stored, digest });
+		runSteps(foldSteps(summary, log.slice(2000)));
+		expect({ stored, digest }).toEqual(copies);
+		expect(digestLogSummary(summary)).not.toEqual(digest);
 	});
 
 	it('drops a stored value of another shape or a damaged one', () => {
