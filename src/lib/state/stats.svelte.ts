@@ -75,12 +75,12 @@ export class StatsState {
 			await inSlices(foldSteps(base, isWholeLog ? inTimeOrder(added) : added));
 			base.lastReviewId = loaded.lastReviewId;
 			base.rowCount = loaded.rowCount;
+			// The stored copy and the figures' copy share one set of columns.
+			const columns = summaryColumns(base);
 			// Kept for the next visit, once it has summed up enough ratings that reading them again
 			// would cost more than storing it (the store takes the log's write lock: a tab open on
 			// Stats beside a review session should not take it after every rating). A summary that
 			// cannot be stored is only made again then.
-			// The stored copy and the figures' copy share one set of columns.
-			const columns = summaryColumns(base);
 			if (isWholeLog || base.rowCount - storedRows >= SAVE_AFTER_ROWS) {
 				const rows = base.rowCount;
 				void saveLogSummary(db, base, columns).then(
