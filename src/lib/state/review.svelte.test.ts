@@ -15,7 +15,7 @@ import { nextStudyDayStart, startOfStudyDay } from '../domain/day';
 import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
-import { ReviewSession } from './review.svelte';
+import { ReviewSession, SLOW_ACTION_MS } from './review.svelte';
 
 // The queue's read as it is, so that one test can make the re-read fail after a rating is saved.
 vi.mock('../data/queue', async (importOriginal) => {
@@ -111,6 +111,37 @@ describe('ReviewSession', () => {
 		clock += 10 * 60_000;
 		await s.rate(4);
 		expect((await db.reviews.toArray())[0]?.durationMs).toBe(60_000);
+	});
+
+	it('is busy from the key press, but shows it (isSlow) only once the write takes longer than SLOW_ACTION_MS', async () => {
+		const s = session();
+		await s.start();
+		// Only the page's timers are faked: fake-indexeddb runs its requests on setImmediate.
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			s.showAnswer();
+			const rating = s.rate(3);
+			expect(s.isBusy).toBe(true);
+			expect(s.isSlow).toBe(false);
+			// A second key press meanwhile rates nothing.
+			await s.rate(1);
+			vi.advanceTimersByTime(SLOW_ACTION_MS - 1);
+			expect(s.isSlow).toBe(false);
+			vi.advanceTimersByTime(1);
+			expect(s.isSlow).toBe(true);
+			await rating;
+			expect([s.isBusy, s.isSlow]).toEqual([false, false]);
+			expect((await db.reviews.toArray()).map((row) => row.rating)).toEqual([3]);
+
+			// A rating stored at once never shows as busy: its timer is cleared.
+			s.showAnswer();
+			await s.rate(3);
+			vi.advanceTimersByTime(10 * SLOW_ACTION_MS);
+			expect([s.isBusy, s.isSlow]).toEqual([false, false]);
+			expect(await db.reviews.count()).toBe(2);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('undoes ratings one by one, bringing each card back exactly', async () => {

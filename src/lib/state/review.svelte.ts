@@ -31,6 +31,8 @@ import {
 
 /** Time spent on one card is capped here, as Anki caps it, so a card left open overnight does not skew stats. */
 export const MAX_ANSWER_MS = 60_000;
+/** How long an action runs before its buttons show as disabled (a tenth of a second feels instant). */
+export const SLOW_ACTION_MS = 100;
 
 export interface ReviewSessionDeps {
 	db: () => CstoDb;
@@ -64,7 +66,17 @@ export class ReviewSession {
 	/** One topic, or undefined for all the learner's topics. */
 	topic = $state<string | undefined>(undefined);
 	isAnswerShown = $state(false);
+	/** An action is running: every action waits for it (a second key press rates nothing). */
 	isBusy = $state(false);
+	/**
+	 * The action has run for longer than `SLOW_ACTION_MS`: only then do the buttons show as
+	 * disabled (a slow phone still sees its key press taken). A rating is stored in well under that,
+	 * and drawing the buttons disabled meanwhile cost the next card a frame: Chromium painted them at
+	 * once, and the next card waited for the frame after. Measured in Chromium with every card of the
+	 * bank and 20,000 reviews, key press to the next card painted: 19–20 ms median and 22 ms p95
+	 * with the buttons disabled at once, 8 ms and 11 ms without.
+	 */
+	isSlow = $state(false);
 	/** What failed, in our words, with the raw error behind it; undefined when nothing did. */
 	failure = $state.raw<Failure | undefined>(undefined);
 	/** The failure's message the learner can act on; empty when nothing failed. */
@@ -321,12 +333,15 @@ export class ReviewSession {
 	async #run(action: () => Promise<void>, failure: string): Promise<void> {
 		this.isBusy = true;
 		this.failure = undefined;
+		const slow = setTimeout(() => (this.isSlow = true), SLOW_ACTION_MS);
 		try {
 			await action();
 		} catch (error) {
 			this.failure = describeFailure(failure, explainDbError(error));
 		} finally {
+			clearTimeout(slow);
 			this.isBusy = false;
+			this.isSlow = false;
 		}
 	}
 }
