@@ -100,6 +100,32 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
 }
 
 /**
+ * Holds one table of the app for `ms` from the page (a read-write transaction kept busy, as another
+ * tab's long write would), so that the app's writes to it wait; resolves once the hold has begun.
+ */
+export function holdStore(page: Page, store: string, ms: number): Promise<void> {
+	return page.evaluate(
+		([store, ms]) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('csto-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(store, 'readwrite');
+					const until = performance.now() + ms;
+					const keepBusy = () => {
+						if (performance.now() < until) tx.objectStore(store).count().onsuccess = keepBusy;
+					};
+					keepBusy();
+					tx.oncomplete = () => db.close();
+					resolve();
+				};
+			}),
+		[store, ms] as const
+	);
+}
+
+/**
  * Waits until the app has created its database with every store, so that a test can write into
  * them. Dexie opens the database more than once while creating it (first without a version, which
  * makes an empty database), so its name alone is not enough: the stores are looked at, opening the

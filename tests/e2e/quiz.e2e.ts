@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, holdStore, readStore, test } from './fixtures';
 
 // These tests use the real bank but never its wording: they find out each question's type from
 // the page and answer it with whatever is on offer.
@@ -144,6 +144,29 @@ test('a whole quiz by keyboard alone, from the quick start to the results', asyn
 	await expect(page.getByText(/^\d+%$/)).toBeVisible();
 	await expect(page.getByText(/Time taken: /)).toBeVisible();
 	await expect(page.locator('ol.results > li')).toHaveCount(10);
+});
+
+test('an answer whose write is slow shows the answer buttons disabled, and a second key answers nothing', async ({
+	watched: page
+}) => {
+	await startFromUrl(page, 'seed=slowsave&n=5&mode=practice');
+	const form = question(page);
+	const dontKnow = form.getByRole('button', { name: "Don't know" });
+	await expect(dontKnow).toBeEnabled();
+
+	await holdStore(page, 'quizAttempts', 1500);
+	await dontKnow.click();
+	// Shown as busy only once the write has taken longer than a tenth of a second.
+	await expect(dontKnow).toBeDisabled();
+	await expect(form.getByRole('button', { name: 'Check answer' })).toBeDisabled();
+	await page.keyboard.press('Enter');
+	await expect(form.getByRole('status')).toContainText('Not right');
+	await expect(page.getByText('Question 1 of 5')).toBeVisible();
+	const [attempt] = await readStore<{ data: { answers: { answer: unknown }[] } }>(
+		page,
+		'quizAttempts'
+	);
+	expect(attempt?.data.answers.map((entry) => entry.answer)).toEqual([{ type: 'dontknow' }]);
 });
 
 test('a whole exam-mode quiz by mouse, set up with the form', async ({ watched: page }) => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, readStore, test } from './fixtures';
+import { expect, holdStore, readStore, test } from './fixtures';
 
 interface StoredReview {
 	cardId: string;
@@ -103,32 +103,6 @@ test('undo brings the last card back and removes its rating', async ({ watched: 
 	await expect(question(page)).toHaveText(first);
 });
 
-/**
- * Holds the cards table for `ms` from the page (a read-write transaction kept busy, as another tab's
- * long write would), so that a rating's write waits; resolves once the hold has begun.
- */
-function holdCards(page: Page, ms: number): Promise<void> {
-	return page.evaluate(
-		(ms) =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('csto-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction('cards', 'readwrite');
-					const until = performance.now() + ms;
-					const keepBusy = () => {
-						if (performance.now() < until) tx.objectStore('cards').count().onsuccess = keepBusy;
-					};
-					keepBusy();
-					tx.oncomplete = () => db.close();
-					resolve();
-				};
-			}),
-		ms
-	);
-}
-
 test('a rating whose write is slow shows the rating buttons disabled, and a second key rates nothing', async ({
 	watched: page
 }) => {
@@ -139,7 +113,7 @@ test('a rating whose write is slow shows the rating buttons disabled, and a seco
 	const good = page.getByRole('button', { name: /^Good / });
 	await expect(good).toBeEnabled();
 
-	await holdCards(page, 1500);
+	await holdStore(page, 'cards', 1500);
 	await page.keyboard.press('3');
 	// Shown as busy only once the write has taken longer than a tenth of a second.
 	await expect(good).toBeDisabled();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type CstoDb } from '../data/db';
 import { getActiveQuizAttempt, getQuizAttempt } from '../data/quiz-attempts';
 import { FIXTURE_BANK } from '../domain/quiz/fixtures';
@@ -12,6 +12,7 @@ import {
 } from '../domain/quiz/types';
 import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
 import { QuizSession, type QuizSessionDeps } from './quiz.svelte';
+import { SLOW_ACTION_MS } from './slow';
 
 type QuizSettings = ReturnType<QuizSessionDeps['settings']>;
 
@@ -95,6 +96,38 @@ describe('QuizSession', () => {
 		await quiz.answer({ type: 'dontknow' });
 		expect(await quiz.answer({ type: 'dontknow' })).toBeUndefined();
 		expect(quiz.answeredCount).toBe(1);
+	});
+
+	it('is busy from the answer on, but shows it (isSlow) only once the write takes longer than SLOW_ACTION_MS', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const quiz = session();
+		await quiz.open(options());
+		// Only the page's timers are faked: fake-indexeddb runs its requests on setImmediate.
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const answering = quiz.answer({ type: 'dontknow' });
+			expect(quiz.isBusy).toBe(true);
+			expect(quiz.isSlow).toBe(false);
+			// A second key press meanwhile answers nothing.
+			expect(await quiz.answer(rightAnswer(quiz.question!))).toBeUndefined();
+			vi.advanceTimersByTime(SLOW_ACTION_MS - 1);
+			expect(quiz.isSlow).toBe(false);
+			vi.advanceTimersByTime(1);
+			expect(quiz.isSlow).toBe(true);
+			expect((await answering)?.isCorrect).toBe(false);
+			expect([quiz.isBusy, quiz.isSlow]).toEqual([false, false]);
+			expect(quiz.answeredCount).toBe(1);
+			expect((await getQuizAttempt(db, quiz.attemptId!))?.data?.answers).toHaveLength(1);
+
+			// An answer stored at once never shows as busy: its timer is cleared.
+			await quiz.next();
+			await quiz.answer({ type: 'dontknow' });
+			vi.advanceTimersByTime(10 * SLOW_ACTION_MS);
+			expect([quiz.isBusy, quiz.isSlow]).toEqual([false, false]);
+			expect(quiz.answeredCount).toBe(2);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('resumes the stored quiz at the same question when the same quiz is opened again', async () => {

@@ -28,11 +28,10 @@ import {
 	type QueueEntry,
 	type QueueOptions
 } from '../domain/scheduling/queue';
+import { SLOW_ACTION_MS } from './slow';
 
 /** Time spent on one card is capped here, as Anki caps it, so a card left open overnight does not skew stats. */
 export const MAX_ANSWER_MS = 60_000;
-/** How long an action runs before its buttons show as disabled (a tenth of a second feels instant). */
-export const SLOW_ACTION_MS = 100;
 
 export interface ReviewSessionDeps {
 	db: () => CstoDb;

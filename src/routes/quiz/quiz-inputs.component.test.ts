@@ -120,6 +120,38 @@ describe('ChoiceInput', () => {
 		expect(onanswer).toHaveBeenCalledWith({ type: 'multi', choices: [0, 2] });
 	});
 
+	it('shows the answer as it was sent, whatever was clicked while it was being saved', async () => {
+		const user = userEvent.setup();
+		const onanswer = vi.fn();
+		const props = {
+			question: choice,
+			number: 1,
+			mode: 'practice' as const,
+			isLast: false,
+			feedback: undefined,
+			busy: false,
+			onanswer,
+			onnext: vi.fn()
+		};
+		const { rerender } = render(QuestionForm, props);
+		await user.click(screen.getByRole('radio', { name: 'Minsk' }));
+		await user.click(screen.getByRole('button', { name: 'Check answer' }));
+		expect(onanswer).toHaveBeenCalledWith({ type: 'choice', choice: 0 });
+		// While it is being saved, the inputs do not show as disabled yet (busy is drawn only once
+		// saving is slow), so a click still reaches them.
+		await user.click(screen.getByRole('radio', { name: 'Bishkek' }));
+		expect(screen.getByRole('radio', { name: 'Bishkek' })).toBeChecked();
+		const grade = { score: 0, isCorrect: false, isNearMatch: false, note: 'Not right.' };
+		await rerender({ ...props, feedback: grade });
+		const minsk = screen.getByRole('radio', { name: /Minsk/ });
+		expect(minsk).toBeChecked();
+		expect(minsk.closest('label')).toHaveTextContent('Your answer');
+		const bishkek = screen.getByRole('radio', { name: /Bishkek/ });
+		expect(bishkek).not.toBeChecked();
+		expect(bishkek.closest('label')).not.toHaveTextContent('Your answer');
+		expect(onanswer).toHaveBeenCalledTimes(1);
+	});
+
 	it('marks the right answer and the learner’s wrong one once answered', () => {
 		render(ChoiceInput, {
 			options: choice.options,
