@@ -260,6 +260,32 @@ describe('ReviewSession', () => {
 		expect(s.current?.target.cardId).toBe('members/a');
 	});
 
+	it('shows as busy while it reads the queue again after Bury, Suspend or Undo, with the next card already on screen', async () => {
+		const s = session();
+		await s.start();
+		/** Whether the session showed as busy at each step where it was busy with another card shown. */
+		const watch = async (action: Promise<void>, shownBefore: string) => {
+			let isDone = false;
+			void action.then(() => (isDone = true));
+			const seen: boolean[] = [];
+			// fake-indexeddb answers on setImmediate: look after each of its steps.
+			while (!isDone) {
+				await new Promise((resolve) => setImmediate(resolve));
+				if (s.isBusy && s.current?.target.cardId !== shownBefore) seen.push(s.isSlow);
+			}
+			return seen;
+		};
+		const buried = await watch(s.bury(), 'members/a');
+		expect(s.current?.target.cardId).toBe('history/a');
+		expect(buried.length).toBeGreaterThan(0);
+		expect(buried).not.toContain(false);
+		const undone = await watch(s.undo(), 'history/a');
+		expect(s.current?.target.cardId).toBe('members/a');
+		expect(undone.length).toBeGreaterThan(0);
+		expect(undone).not.toContain(false);
+		expect([s.isBusy, s.isSlow]).toEqual([false, false]);
+	});
+
 	it('says when a card becomes a leech', async () => {
 		const s = session();
 		await s.start();

@@ -322,15 +322,20 @@ export class ReviewSession {
 	 * was saved and only the next cards could not be read, never that it was lost.
 	 */
 	async #refresh(saved: string): Promise<void> {
-		await this.#run(() => this.load(), `${saved}, but the next cards could not be read`);
+		// Shown as busy at once: the next card is already on screen (Bury, Suspend) or back (Undo), and
+		// an action on it waits for this read. Its buttons looking enabled meanwhile, a click on Undo
+		// right after Bury did nothing.
+		await this.#run(() => this.load(), `${saved}, but the next cards could not be read`, true);
 	}
 
 	/**
 	 * Runs an action; a failure shows `failure` (what did not happen), then what the error means and
-	 * what to do (describeFailure), with the raw error behind Details.
+	 * what to do (describeFailure), with the raw error behind Details. The action shows as busy
+	 * (`isSlow`) once it has run for SLOW_ACTION_MS, or at once when `isShownAtOnce`.
 	 */
-	async #run(action: () => Promise<void>, failure: string): Promise<void> {
+	async #run(action: () => Promise<void>, failure: string, isShownAtOnce = false): Promise<void> {
 		this.isBusy = true;
+		this.isSlow = isShownAtOnce;
 		this.failure = undefined;
 		const slow = setTimeout(() => (this.isSlow = true), SLOW_ACTION_MS);
 		try {
