@@ -11,6 +11,9 @@
 //   READ_MS, as a learner reads it first: pressed at once, it lands while Chromium is still drawing
 //   the frames that showed the answer, and the next card waits for the frame after (measured
 //   2026-12-03: p95 21–23 ms pressed at once against 11 ms after a pause of 60 ms or more).
+// - ui.quiz.feedback.p95.realistic: ms from the key press Enter on a quiz question's "Don't know"
+//   to its feedback painted (the answer and the flashcard's rating stored first); 95th percentile of
+//   40 answers in practice quizzes of 10, the key pressed READ_MS after the question shows.
 // - ui.longtask.max.stress: the longest main-thread task (PerformanceObserver `longtask`, which
 //   reports tasks of 50 ms or more; 0 when there was none) during the 40 ratings and during a Stats
 //   visit (the median visit's longest), with the stress collection; `ui.longtask.stats.first.stress`:
@@ -40,6 +43,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const HOME_LOADS = 7;
 const STATS_LOADS = 5;
 const RATINGS = 40;
+const QUIZ_ANSWERS = 40;
 /** How long the answer is shown before the rating key: far less than any learner takes to read it. */
 const READ_MS = 300;
 
@@ -116,6 +120,27 @@ async function rateCards(page: Page, count: number) {
 		times.push(end - (await page.evaluate(() => window.__probes.rateKeyAt)));
 	}
 	return { times, longest: await longestTask(page, from) };
+}
+
+/** Answers practice quizzes of 10 "Don't know" by keyboard until `count` answers are timed; their ms. */
+async function answerQuizzes(page: Page, count: number): Promise<number[]> {
+	const times: number[] = [];
+	for (let quiz = 0; times.length < count; quiz++) {
+		await page.goto(`/quiz?seed=bench${quiz}&n=10&mode=practice`);
+		for (let n = 1; n <= 10; n++) {
+			await page.getByText(`Question ${n} of 10`, { exact: true }).waitFor();
+			await page.getByRole('button', { name: "Don't know" }).focus();
+			await page.waitForTimeout(READ_MS);
+			const painted = page.evaluate(() => window.__feedbackPainted());
+			await page.keyboard.press('Enter');
+			const end = await painted;
+			times.push(end - (await page.evaluate(() => window.__probes.enterKeyAt)));
+			await page.getByRole('button', { name: /^(Next question|See results)$/ }).click();
+		}
+		// The quiz is stored as finished before the next one opens (else that one asks about it).
+		await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
+	}
+	return times;
 }
 
 /** Resolves to true once a progress bar shows (checked for a minute at most). */
@@ -220,6 +245,18 @@ async function measure(browser: Browser, size: CollectionSize, report: Report, d
 			`  ${size} ratings: median ${round(median(rating.times))} ms, ${spread(rating.times)}\n`
 		);
 		report({ name: `ui.rate.p95.${size}`, value: round(percentile(rating.times, 95)), unit: 'ms' });
+
+		if (size === 'realistic') {
+			const answers = await answerQuizzes(page, QUIZ_ANSWERS);
+			process.stderr.write(
+				`  ${size} quiz answers: median ${round(median(answers))} ms, ${spread(answers)}\n`
+			);
+			report({
+				name: `ui.quiz.feedback.p95.${size}`,
+				value: round(percentile(answers, 95)),
+				unit: 'ms'
+			});
+		}
 
 		if (size === 'stress') {
 			process.stderr.write(

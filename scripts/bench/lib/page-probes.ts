@@ -8,6 +8,8 @@ export interface Probes {
 	longTasks: { start: number; duration: number }[];
 	/** The `timeStamp` of the last key press `3`. */
 	rateKeyAt: number;
+	/** The `timeStamp` of the last key press Enter. */
+	enterKeyAt: number;
 	/** When Home's four counts were first painted with numbers. */
 	countsPaintedAt: number;
 	/** When the Stats page's charts were first painted with the learner's data. */
@@ -19,12 +21,20 @@ declare global {
 		__probes: Probes;
 		/** Resolves with the time the next card's question is painted after a rating. */
 		__nextCardPainted: () => Promise<number>;
+		/** Resolves with the time a quiz answer's feedback is painted. */
+		__feedbackPainted: () => Promise<number>;
 	}
 }
 
 /** Runs in the page before anything else (stringified by Playwright: it must be self-contained). */
 export function installProbes(): void {
-	const probes: Probes = { longTasks: [], rateKeyAt: 0, countsPaintedAt: 0, statsPaintedAt: 0 };
+	const probes: Probes = {
+		longTasks: [],
+		rateKeyAt: 0,
+		enterKeyAt: 0,
+		countsPaintedAt: 0,
+		statsPaintedAt: 0
+	};
 	window.__probes = probes;
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) {
@@ -35,6 +45,7 @@ export function installProbes(): void {
 		'keydown',
 		(event: KeyboardEvent) => {
 			if (event.key === '3') probes.rateKeyAt = event.timeStamp;
+			if (event.key === 'Enter') probes.enterKeyAt = event.timeStamp;
 		},
 		true
 	);
@@ -81,6 +92,20 @@ export function installProbes(): void {
 		new Promise((resolve) => {
 			const check = () => {
 				if (!isQuestionShown()) return;
+				observer.disconnect();
+				afterPaint(resolve);
+			};
+			const observer = new MutationObserver(check);
+			observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+			check();
+		});
+
+	// The quiz's feedback (its verdict, then the sources) goes into the question's live region.
+	const isFeedbackShown = () => /Source/.test(text('form.question [role="status"]'));
+	window.__feedbackPainted = () =>
+		new Promise((resolve) => {
+			const check = () => {
+				if (!isFeedbackShown()) return;
 				observer.disconnect();
 				afterPaint(resolve);
 			};
