@@ -197,16 +197,20 @@ async function takeQuiz(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'Start quiz' }).click();
 	// A quiz left in progress earlier is finished as it stands once the learner says so.
 	const startNew = page.getByRole('button', { name: 'Start the new one' });
-	// Only enabled buttons: each one is disabled while the previous answer is being saved.
+	// Only enabled buttons: each one shows as disabled once the previous answer has taken a while.
 	const dontKnow = page.getByRole('button', { name: "Don't know", disabled: false });
 	const next = page.getByRole('button', { name: 'Next question', disabled: false });
 	const results = page.getByRole('button', { name: 'See results', disabled: false });
 	for (let step = 0; step < 100; step++) {
 		await expect(dontKnow.or(next).or(results).or(startNew).first()).toBeVisible();
+		// Each click waits for what it leads to: a button still looks enabled for the first tenth of
+		// a second of saving, and a second click on it then answers nothing.
 		if (await startNew.isVisible()) {
 			await startNew.click();
+			await expect(startNew).toHaveCount(0);
 		} else if (await dontKnow.isVisible()) {
 			await dontKnow.click();
+			await expect(next.or(results).first()).toBeVisible();
 		} else if (await next.isVisible()) {
 			await next.click();
 		} else {
