@@ -12,7 +12,7 @@ import {
 } from '../domain/quiz/types';
 import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
 import { QuizSession, type QuizSessionDeps } from './quiz.svelte';
-import { SLOW_ACTION_MS } from './slow';
+import { SLOW_ACTION_MS } from './slow.svelte';
 
 type QuizSettings = ReturnType<QuizSessionDeps['settings']>;
 

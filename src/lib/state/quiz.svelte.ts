@@ -26,7 +26,7 @@ import { createRng } from '../domain/random';
 import { schedulerParameters, type Settings } from '../domain/settings';
 import { databaseCheck } from './database-check.svelte';
 import { settings } from './settings.svelte';
-import { SLOW_ACTION_MS } from './slow';
+import { ActionState } from './slow.svelte';
 
 /** What a quiz session needs from outside; tests pass their own database, bank and clock. */
 export interface QuizSessionDeps {
@@ -63,8 +63,11 @@ export class QuizSession {
 	record = $state.raw<QuizRecord | undefined>(undefined);
 	attemptId = $state<number | undefined>(undefined);
 	phase = $state<QuizPhase>('loading');
+	#action = new ActionState();
 	/** True while an answer is being written, so that a second key press cannot answer twice. */
-	isBusy = $state(false);
+	get isBusy(): boolean {
+		return this.#action.isBusy;
+	}
 	/**
 	 * The action has run for longer than `SLOW_ACTION_MS`: only then do the answer controls show as
 	 * disabled (`isBusy` refuses a second answer from the key press on). Drawn disabled at the key
@@ -72,7 +75,9 @@ export class QuizSession {
 	 * card of the bank and 20,000 reviews (`ui.quiz.feedback.p95.realistic`): 28–31 ms median and
 	 * 38–45 ms p95 with the controls disabled at once, 14–18 ms and 27–31 ms without.
 	 */
-	isSlow = $state(false);
+	get isSlow(): boolean {
+		return this.#action.isSlow;
+	}
 	/** True when the quiz was picked up where the learner left it. */
 	isResumed = $state(false);
 	/** The unfinished quiz met when another one was opened (phase `conflict`). */
@@ -143,7 +148,7 @@ export class QuizSession {
 	async startNew(): Promise<void> {
 		const options = this.#wanted;
 		if (this.phase !== 'conflict' || !options || this.isBusy) return;
-		await this.#busy(async () => {
+		await this.#action.run(async () => {
 			try {
 				this.phase = 'loading';
 				await this.#build(options);
@@ -153,19 +158,6 @@ export class QuizSession {
 				throw error;
 			}
 		});
-	}
-
-	/** Runs an action with `isBusy` set at once, and `isSlow` once it has run for SLOW_ACTION_MS. */
-	async #busy<T>(action: () => Promise<T>): Promise<T> {
-		this.isBusy = true;
-		const slow = setTimeout(() => (this.isSlow = true), SLOW_ACTION_MS);
-		try {
-			return await action();
-		} finally {
-			clearTimeout(slow);
-			this.isBusy = false;
-			this.isSlow = false;
-		}
 	}
 
 	async #build(options: QuizOptions): Promise<void> {
@@ -213,7 +205,7 @@ export class QuizSession {
 		const record = this.record;
 		const question = this.question;
 		if (!record || !question || this.phase !== 'question' || this.isBusy) return undefined;
-		return this.#busy(async () => {
+		return this.#action.run(async () => {
 			const now = this.#deps.now();
 			// The answer may hold component state (proxies), which IndexedDB cannot store.
 			answer = $state.snapshot(answer) as QuizAnswer;
@@ -268,7 +260,7 @@ export class QuizSession {
 	async next(): Promise<void> {
 		if (this.phase !== 'feedback' || !this.record || this.isBusy) return;
 		if (this.record.answers.length >= this.record.questions.length) {
-			await this.#busy(() => this.#finish());
+			await this.#action.run(() => this.#finish());
 		} else {
 			this.#show();
 		}

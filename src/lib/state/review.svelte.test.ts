@@ -16,7 +16,7 @@ import { DEFAULT_PARAMETERS } from '../domain/scheduling/fsrs';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { FIXTURE_ITEMS } from '../domain/scheduling/fixtures';
 import { ReviewSession } from './review.svelte';
-import { SLOW_ACTION_MS } from './slow';
+import { SLOW_ACTION_MS } from './slow.svelte';
 
 // The queue's read as it is, so that one test can make the re-read fail after a rating is saved.
 vi.mock('../data/queue', async (importOriginal) => {

@@ -28,7 +28,7 @@ import {
 	type QueueEntry,
 	type QueueOptions
 } from '../domain/scheduling/queue';
-import { SLOW_ACTION_MS } from './slow';
+import { ActionState } from './slow.svelte';
 
 /** Time spent on one card is capped here, as Anki caps it, so a card left open overnight does not skew stats. */
 export const MAX_ANSWER_MS = 60_000;
@@ -65,8 +65,11 @@ export class ReviewSession {
 	/** One topic, or undefined for all the learner's topics. */
 	topic = $state<string | undefined>(undefined);
 	isAnswerShown = $state(false);
+	#action = new ActionState();
 	/** An action is running: every action waits for it (a second key press rates nothing). */
-	isBusy = $state(false);
+	get isBusy(): boolean {
+		return this.#action.isBusy;
+	}
 	/**
 	 * The action has run for longer than `SLOW_ACTION_MS`: only then do the buttons show as
 	 * disabled (a slow phone still sees its key press taken). A rating is stored in well under that,
@@ -75,7 +78,9 @@ export class ReviewSession {
 	 * bank and 20,000 reviews, key press to the next card painted: 19–20 ms median and 22 ms p95
 	 * with the buttons disabled at once, 8 ms and 11 ms without.
 	 */
-	isSlow = $state(false);
+	get isSlow(): boolean {
+		return this.#action.isSlow;
+	}
 	/** What failed, in our words, with the raw error behind it; undefined when nothing did. */
 	failure = $state.raw<Failure | undefined>(undefined);
 	/** The failure's message the learner can act on; empty when nothing failed. */
@@ -334,18 +339,13 @@ export class ReviewSession {
 	 * (`isSlow`) once it has run for SLOW_ACTION_MS, or at once when `isShownAtOnce`.
 	 */
 	async #run(action: () => Promise<void>, failure: string, isShownAtOnce = false): Promise<void> {
-		this.isBusy = true;
-		this.isSlow = isShownAtOnce;
-		this.failure = undefined;
-		const slow = setTimeout(() => (this.isSlow = true), SLOW_ACTION_MS);
-		try {
-			await action();
-		} catch (error) {
-			this.failure = describeFailure(failure, explainDbError(error));
-		} finally {
-			clearTimeout(slow);
-			this.isBusy = false;
-			this.isSlow = false;
-		}
+		await this.#action.run(async () => {
+			this.failure = undefined;
+			try {
+				await action();
+			} catch (error) {
+				this.failure = describeFailure(failure, explainDbError(error));
+			}
+		}, isShownAtOnce);
 	}
 }
