@@ -88,10 +88,11 @@ export function installProbes(): void {
 
 	const isQuestionShown = () =>
 		[...document.querySelectorAll('button')].some((b) => b.textContent?.includes('Show answer'));
-	window.__nextCardPainted = () =>
-		new Promise((resolve) => {
+	/** Resolves with the time of the first paint once `isShown` holds. */
+	const paintedOnceShown = (isShown: () => boolean) =>
+		new Promise<number>((resolve) => {
 			const check = () => {
-				if (!isQuestionShown()) return;
+				if (!isShown()) return;
 				observer.disconnect();
 				afterPaint(resolve);
 			};
@@ -99,18 +100,9 @@ export function installProbes(): void {
 			observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 			check();
 		});
+	window.__nextCardPainted = () => paintedOnceShown(isQuestionShown);
 
 	// The quiz's feedback (its verdict, then the sources) goes into the question's live region.
 	const isFeedbackShown = () => /Source/.test(text('form.question [role="status"]'));
-	window.__feedbackPainted = () =>
-		new Promise((resolve) => {
-			const check = () => {
-				if (!isFeedbackShown()) return;
-				observer.disconnect();
-				afterPaint(resolve);
-			};
-			const observer = new MutationObserver(check);
-			observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-			check();
-		});
+	window.__feedbackPainted = () => paintedOnceShown(isFeedbackShown);
 }
