@@ -21,11 +21,13 @@
 // - ui.export.100k, ui.import.100k: ms to save and to import (read, check, then Replace) the backup
 //   of the stress collection on the Settings page, with progress shown; `.longtask`: the longest
 //   task meanwhile (it must stay under 200 ms). ui.export.20k, ui.import.20k: the same for the
-//   realistic collection's backup.
+//   realistic collection's backup. `ui.import.<n>.noLog`: the same backup with no ratings in it,
+//   imported with Replace over the whole collection: what an import costs apart from writing the log
+//   (scripts/bench/log-shapes.ts times the log's write in other shapes).
 // The pages are loaded with the HTTP cache warm (as on a learner's return visit) and service workers
 // blocked, so that what is measured is the app and not the worker's first install.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
@@ -293,6 +295,17 @@ async function measure(browser: Browser, size: CollectionSize, report: Report, d
 		);
 		report({ name: `ui.import.${reviews}`, value: Math.round(loaded.ms), unit: 'ms' });
 		report({ name: `ui.import.${reviews}.longtask`, value: round(loaded.longest), unit: 'ms' });
+
+		const withoutLog = join(dir, 'backup-without-log.json');
+		writeFileSync(
+			withoutLog,
+			JSON.stringify({ ...JSON.parse(readFileSync(saved.path, 'utf8')), reviews: [] })
+		);
+		const noLog = await importBackup(page, withoutLog);
+		process.stderr.write(
+			`  ${size} import without the log: read and check ${Math.round(noLog.readMs)} ms, write ${Math.round(noLog.writeMs)} ms\n`
+		);
+		report({ name: `ui.import.${reviews}.noLog`, value: Math.round(noLog.ms), unit: 'ms' });
 	} finally {
 		await context.close();
 	}
