@@ -1,13 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIXTURE_ITEMS, qaItem } from '../domain/scheduling/fixtures';
 import type { CardTarget } from '../domain/scheduling/card';
 import { newCardRow } from '../domain/scheduling/fsrs';
-import { nextEntry, type QueueOptions } from '../domain/scheduling/queue';
+import {
+	buildQueue,
+	findFirstFutureDue,
+	nextEntry,
+	type QueueOptions
+} from '../domain/scheduling/queue';
 import { rateCard } from './cards';
 import { onDamage } from './damage';
 import { createDb, type CstoDb } from './db';
 import {
 	addRatingToSnapshot,
+	listBankCards,
 	listCards,
 	loadHomeCounts,
 	loadQueue,
@@ -85,6 +91,71 @@ describe('listCards', () => {
 	});
 });
 
+describe('listBankCards', () => {
+	/**
+	 * Stores cards of the bank's items (forward, reversed, one damaged, one future-due), and `retired`
+	 * cards of items no longer in the bank; resolves to the damaged card's id.
+	 */
+	async function storeCards(retired: number): Promise<string> {
+		await db.cards.bulkAdd([
+			reviewRow('members/a', NOW.getTime() - DAY),
+			{ ...reviewRow('members/a:reverse', NOW.getTime() - DAY), itemId: 'members/a' },
+			reviewRow('history/b', NOW.getTime() + 3 * DAY),
+			// Damaged: a review in the future.
+			{ ...reviewRow('structure/a', NOW.getTime()), lastReview: NOW.getTime() + DAY },
+			...Array.from({ length: retired }, (_, i) =>
+				reviewRow(`members/retired-${String(i).padStart(4, '0')}`, NOW.getTime() + (i % 9) * DAY)
+			)
+		]);
+		return 'structure/a';
+	}
+
+	// The bank's six items make 12 card ids (forward and reversed): 2 retired cards keep the table
+	// under three times that and it is read in pages; 100 take it over, and the bank's are read by key.
+	it.each([
+		{ retired: 2, isKeyed: false },
+		{ retired: 100, isKeyed: true }
+	])(
+		'reads the stored cards of the bank, forward and reversed, and reports a damaged one ($retired retired cards)',
+		async ({ retired, isKeyed }) => {
+			open();
+			const damagedId = await storeCards(retired);
+			const bulkGet = vi.spyOn(db.cards, 'bulkGet');
+			const damaged: string[] = [];
+			const stop = onDamage(db, (notice) => damaged.push(notice.key));
+			const cards = await listBankCards(db, FIXTURE_ITEMS, NOW.getTime());
+			stop();
+			expect(cards.map((card) => card.id).sort()).toEqual([
+				'history/b',
+				'members/a',
+				'members/a:reverse'
+			]);
+			expect(damaged).toEqual([damagedId]);
+			expect(bulkGet).toHaveBeenCalledTimes(isKeyed ? 1 : 0);
+		}
+	);
+
+	it('gives the queue and the next due time that every stored card gives', async () => {
+		open();
+		await storeCards(100);
+		for (const reverseCards of [false, true]) {
+			for (const now of [NOW, new Date(NOW.getTime() + 2 * DAY)]) {
+				const options = { ...QUEUE, reverseCards };
+				const request = { items: FIXTURE_ITEMS, now, options };
+				const snapshot = await loadQueueSnapshot(db, FIXTURE_ITEMS, now, QUEUE.dayStartHour);
+				const every = await listCards(db, now.getTime());
+				expect(every.length).toBeGreaterThan(snapshot.cards.length);
+				expect(queueFromSnapshot(snapshot, request)).toEqual(
+					buildQueue({ ...request, cards: every, done: snapshot.done })
+				);
+				expect(findFirstFutureDue({ ...request, cards: snapshot.cards })).toEqual(
+					findFirstFutureDue({ ...request, cards: every })
+				);
+			}
+		}
+	});
+});
+
 describe('loadQueue', () => {
 	it('counts what was done today towards the new-card limit, from the 04:00 day start', async () => {
 		open();
@@ -143,7 +214,7 @@ describe('addRatingToSnapshot', () => {
 			reviewRow('history/c', NOW.getTime() - DAY)
 		]);
 		const options = { ...QUEUE, newPerDay: 4, reverseCards: true };
-		let snapshot = await loadQueueSnapshot(db, NOW, 4);
+		let snapshot = await loadQueueSnapshot(db, items, NOW, 4);
 		let now = NOW.getTime();
 		for (const rating of [3, 1, 4, 3, 2, 3, 3, 1] as const) {
 			now += 60_000;
@@ -151,7 +222,7 @@ describe('addRatingToSnapshot', () => {
 			const entry = nextEntry(queueFromSnapshot(snapshot, request), request.now)!;
 			const { before, after } = await rate(entry.target, rating, new Date(now));
 			snapshot = addRatingToSnapshot(snapshot, before, after);
-			const fresh = await loadQueueSnapshot(db, new Date(now), 4);
+			const fresh = await loadQueueSnapshot(db, items, new Date(now), 4);
 			expect(snapshot.done).toEqual(fresh.done);
 			expect(queueFromSnapshot(snapshot, request)).toEqual(queueFromSnapshot(fresh, request));
 		}

@@ -177,6 +177,7 @@ export class ReviewSession {
 		const now = this.#now();
 		this.#snapshot = await loadQueueSnapshot(
 			this.#deps.db(),
+			this.#deps.items,
 			now,
 			this.#deps.settings().dayStartHour
 		);
