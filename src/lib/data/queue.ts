@@ -61,11 +61,12 @@ export async function listCards(db: CstoDb, now: number): Promise<CardRow[]> {
 const KEYED_READ_ABOVE = 3;
 
 /**
- * The stored cards of the bank's `items`, forward and reversed: the only ones the queue and the next
- * due time look at (`buildQueue`, `findFirstFutureDue`). Cards of items no longer in the bank stay
- * stored for Stats and Browse. They are read in pages with the rest while the table holds a few
- * times the bank's cards at most (a learner's usual case), and skipped otherwise: read by key, the
- * stress benchmark's 10,000 cards (261 of the bank's) take 15 ms instead of 120 ms (Home's counts).
+ * The stored cards of the bank's `items`, forward and reversed: the only ones the queue, the next
+ * due time (`buildQueue`, `findFirstFutureDue`) and Browse look at. Cards of items no longer in the
+ * bank stay stored for Stats and the backup. While the table holds a few times the bank's cards at
+ * most (a learner's usual case), it is read whole in pages and they are left out; otherwise only the
+ * bank's are read, by key: of the stress benchmark's 10,000 cards (261 of the bank's), in 15 ms
+ * instead of 120 ms (Chromium, 2026-12-03), and Home's counts came in 229 ms instead of 426 ms.
  */
 export async function listBankCards(
 	db: CstoDb,

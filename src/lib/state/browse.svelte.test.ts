@@ -23,6 +23,7 @@ function browse(): BrowseCards {
 	cleanup = $effect.root(() => {
 		cards = new BrowseCards(
 			() => db,
+			[CITY, STATEMENT],
 			() => NOW
 		);
 	});

@@ -1,11 +1,11 @@
 import { SvelteSet } from 'svelte/reactivity';
 import { setSuspended } from '../data/cards';
-import { listCards } from '../data/queue';
+import { listBankCards } from '../data/queue';
 import type { CardRow, CstoDb } from '../data/db';
 import type { Item } from '../domain/bank/schema';
 import { describeFailure, type Failure } from '../domain/errors';
 import { describeCardStatus, type CardStatus } from '../domain/scheduling/card-status';
-import { cardTargetsFor } from '../domain/scheduling/face';
+import { cardTargetsFor, type CardSource } from '../domain/scheduling/face';
 import { Live } from './live.svelte';
 
 /** One card of an item as Browse shows it. */
@@ -30,12 +30,13 @@ export class BrowseCards {
 	/** The last Suspend or Unsuspend that failed, with a message the learner can act on. */
 	failure = $state<({ cardId: string } & Failure) | undefined>(undefined);
 
-	constructor(db: () => CstoDb, now: () => number = Date.now) {
+	/** `items`: the bank's items, whose cards are the only ones Browse shows. */
+	constructor(db: () => CstoDb, items: readonly CardSource[], now: () => number = Date.now) {
 		this.#db = db;
 		this.#now = now;
 		this.#cards = new Live(
 			async () => {
-				const rows = await listCards(db(), now());
+				const rows = await listBankCards(db(), items, now());
 				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once per read, never changed
 				return { byId: new Map(rows.map((row) => [row.id, row])), now: now() };
 			},
