@@ -20,6 +20,10 @@ const { module } = await runnerImport('/tests/e2e/states.ts', {
 	root: process.cwd()
 });
 const states = new Map(module.APP_STATES.map((state) => [state.name, state]));
+const { module: hydration } = await runnerImport('/tests/e2e/hydration.ts', {
+	logLevel: 'silent',
+	root: process.cwd()
+});
 
 mkdirSync(OUT, { recursive: true });
 const server = await serveStatic(process.env.BUILD_DIR ?? 'build', PORT);
@@ -39,6 +43,7 @@ try {
 					serviceWorkers: 'block'
 				});
 				const page = await context.newPage();
+				hydration.waitForHydration(page);
 				// Home looks as it does for a learner a few cards in.
 				if (name === 'home') await module.reviewCards(page, 4);
 				await states.get(name).reach(page);

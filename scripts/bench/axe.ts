@@ -2,6 +2,7 @@
 // production build (tests/e2e/states.ts), in light and in dark.
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from '@playwright/test';
+import { waitForHydration } from '../../tests/e2e/hydration';
 import { APP_STATES } from '../../tests/e2e/states';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
@@ -24,6 +25,7 @@ export async function run(report: (figure: { name: string; value: number; unit: 
 					colorScheme
 				});
 				const page = await context.newPage();
+				waitForHydration(page);
 				await state.reach(page);
 				const results = await new AxeBuilder({ page })
 					.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])

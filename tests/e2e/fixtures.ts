@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { waitForHydration } from './hydration';
 
 /** The routes of the app with the heading each one shows. */
 export const ROUTES = [
@@ -51,32 +52,6 @@ export const test = base.extend<{
 });
 
 export { expect };
-
-/**
- * Makes `page.goto`, `page.reload`, `page.goBack` and `page.goForward` wait, after the load, until
- * the app has hydrated (src/routes/+layout.svelte marks it) when the page is the app's; a page that
- * is not (an error page offline, a file) is left as it is.
- */
-function waitForHydration(page: Page): void {
-	const hydrated = () =>
-		page
-			.waitForFunction(
-				() =>
-					document.documentElement.hasAttribute('data-hydrated') ||
-					!document.querySelector('script[type="module"], link[rel="modulepreload"]'),
-				undefined,
-				{ timeout: 30_000 }
-			)
-			.catch(() => undefined);
-	for (const name of ['goto', 'reload', 'goBack', 'goForward'] as const) {
-		const original = page[name].bind(page) as (...args: unknown[]) => Promise<unknown>;
-		(page as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
-			const response = await original(...args);
-			await hydrated();
-			return response;
-		};
-	}
-}
 
 /** Every row of one IndexedDB table of the app, read straight from IndexedDB (not through the app). */
 export function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
