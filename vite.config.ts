@@ -5,17 +5,12 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { bankPlugin } from './src/lib/content/bank-plugin.ts';
 
-/** The smallest chunk (in characters) that gets the compile hint below. */
-const HINTED_CHUNK_MIN_LENGTH = 4096;
-
 /**
- * V8's explicit compile hint at the top of each JavaScript chunk: its functions are compiled as the
+ * V8's explicit compile hint at the top of every JavaScript chunk: its functions are compiled as the
  * file is parsed, off the main thread, instead of one by one on the main thread at their first call.
  * Home's start-up, 5 fresh loads with the CPU 4× slower: main-thread blocking (the time past 50 ms of
  * each task after the first paint) fell from a median of about 300 ms to about 165 ms. Added after
  * every other plugin's output (the comment must be the file's first line), and only to the build.
- * Chunks under 4 KB go without: compiling their few functions lazily costs next to nothing, while
- * the hint costs each about 28 bytes of gzip (Home loads 18 of them: 0.4 KB of its budget).
  */
 function compileHints(): Plugin {
 	return {
@@ -25,9 +20,7 @@ function compileHints(): Plugin {
 			order: 'post',
 			handler(_, bundle) {
 				for (const file of Object.values(bundle)) {
-					if (file.type === 'chunk' && file.code.length >= HINTED_CHUNK_MIN_LENGTH) {
-						file.code = `//# allFunctionsCalledOnLoad\n${file.code}`;
-					}
+					if (file.type === 'chunk') file.code = `//# allFunctionsCalledOnLoad\n${file.code}`;
 				}
 			}
 		}
