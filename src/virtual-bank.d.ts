@@ -4,7 +4,7 @@ declare module 'virtual:csto-bank' {
 }
 
 declare module 'virtual:csto-bank-index' {
-	const index: import('$lib/domain/scheduling/face').CardSource[];
+	const index: Omit<import('$lib/domain/scheduling/face').CardSource, 'topic'>[];
 	export default index;
 }
 

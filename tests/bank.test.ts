@@ -58,6 +58,7 @@ describe('the real question bank', { timeout: 60_000 }, () => {
 
 	it("has an index, in bank order, with exactly what decides each item's cards", () => {
 		expect(BANK_INDEX.map((i) => i.id)).toEqual(BANK.items.map((i) => i.id));
+		expect(BANK_INDEX.map((i) => i.topic)).toEqual(BANK.items.map((i) => i.topic));
 		expect(BANK_INDEX.find((i) => i.kind === 'qa')).toHaveProperty('category');
 		expect(BANK_INDEX.find((i) => i.kind !== 'qa')).not.toHaveProperty('category');
 		expect(Object.keys(BANK_INDEX[0]!).sort()).toEqual(

@@ -4,6 +4,12 @@ import type { CardSource } from '../domain/scheduling/face';
 
 /**
  * The bank's items in bank order, reduced to id, topic, kind and category: what Home needs to count
- * new cards. A separate module so that Home does not load the whole bank.
+ * new cards. A separate module so that Home does not load the whole bank. The build leaves the topic
+ * out (`toBankIndex`): it is the id up to its `/`.
  */
-export const BANK_INDEX: readonly CardSource[] = deepFreeze(raw);
+export const BANK_INDEX: readonly CardSource[] = deepFreeze(
+	raw.map((item) => ({
+		...item,
+		topic: item.id.slice(0, item.id.indexOf('/')) as CardSource['topic']
+	}))
+);

@@ -17,11 +17,14 @@ const MEMBERSHIP_ID = 'virtual:csto-membership';
 const MAP_ID = 'virtual:csto-map';
 const IDS = [BANK_ID, INDEX_ID, MEMBERSHIP_ID, MAP_ID];
 
-/** The part of each item that decides which flashcards it makes. */
+/**
+ * The part of each item that decides which flashcards it makes, without its topic: that is the
+ * prefix of its id (the bank's validator checks it), and `bank-index.ts` puts it back. Left out, it
+ * saves Home about 0.2 KB of gzip.
+ */
 export function toBankIndex(bank: Bank) {
 	return bank.items.map((item) => ({
 		id: item.id,
-		topic: item.topic,
 		kind: item.kind,
 		...(item.kind === 'qa' ? { category: item.category } : {})
 	}));
