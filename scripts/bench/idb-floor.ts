@@ -13,118 +13,93 @@
 // - idb.floor.rating.p95: ms for the write one rating makes (a row added to the log in a read-write
 //   transaction, relaxed durability) until it commits, p95 of 40: what a rating waits for before
 //   the next card may show.
-import { chromium } from '@playwright/test';
-import type { Server } from 'node:http';
-import { findChromium } from '../find-chromium.js';
-import { serveStatic } from '../static-server.js';
-import { buildCollection } from './lib/collection.ts';
 import { benchPort } from './lib/ports.js';
-import { median } from './lib/summary.js';
+import { measureLogInPage, type Report } from './lib/log-in-page.ts';
 
-type Report = (figure: { name: string; value: number; unit: string }) => void;
-
-const PORT = benchPort(6);
-const RUNS = 3;
-
-export async function run(report: Report): Promise<void> {
-	const server: Server = await serveStatic(process.env.BUILD_DIR ?? 'build', PORT);
-	const browser = await chromium.launch({
-		executablePath: findChromium(),
-		args: ['--no-sandbox', '--disable-gpu']
-	});
-	try {
-		const page = await browser.newPage({ serviceWorkers: 'block' });
-		// Any page of the origin: the figures use a database of their own.
-		await page.goto(`http://127.0.0.1:${PORT}/_app/version.json`);
-		const rows = buildCollection('stress', Date.now()).reviews;
-		const runs: Record<string, number>[] = [];
-		for (let run = 0; run < RUNS; run++) {
-			runs.push(
-				await page.evaluate(async (rows) => {
-					const requested = <T>(request: IDBRequest<T>) =>
-						new Promise<T>((resolve, reject) => {
-							request.onsuccess = () => resolve(request.result);
-							request.onerror = () => reject(request.error);
-						});
-					const name = 'idb-floor';
-					await requested(indexedDB.deleteDatabase(name));
-					const open = indexedDB.open(name, 1);
-					open.onupgradeneeded = () => {
-						const store = open.result.createObjectStore('reviews', {
-							keyPath: 'id',
-							autoIncrement: true
-						});
-						store.createIndex('cardId', 'cardId');
-						store.createIndex('reviewedAt', 'reviewedAt');
-						open.result.createObjectStore('bare');
-					};
-					const db = await requested(open);
-					const figures: Record<string, number> = {};
-					let start = performance.now();
-					await new Promise<void>((resolve, reject) => {
-						const tx = db.transaction('reviews', 'readwrite', { durability: 'relaxed' });
-						const store = tx.objectStore('reviews');
-						for (const row of rows) store.put(row);
-						tx.oncomplete = () => resolve();
-						tx.onerror = () => reject(tx.error);
+export function run(report: Report): Promise<void> {
+	return measureLogInPage(
+		{
+			port: benchPort(6),
+			runs: 3,
+			prefix: 'idb.floor',
+			decimals: 0,
+			measure: async (rows) => {
+				const requested = <T>(request: IDBRequest<T>) =>
+					new Promise<T>((resolve, reject) => {
+						request.onsuccess = () => resolve(request.result);
+						request.onerror = () => reject(request.error);
 					});
-					figures['put.100k'] = performance.now() - start;
-					start = performance.now();
-					await new Promise<void>((resolve, reject) => {
-						const tx = db.transaction('bare', 'readwrite', { durability: 'relaxed' });
-						const store = tx.objectStore('bare');
-						for (let key = 1; key <= rows.length; key++) store.put(1, key);
-						tx.oncomplete = () => resolve();
-						tx.onerror = () => reject(tx.error);
+				const name = 'idb-floor';
+				await requested(indexedDB.deleteDatabase(name));
+				const open = indexedDB.open(name, 1);
+				open.onupgradeneeded = () => {
+					const store = open.result.createObjectStore('reviews', {
+						keyPath: 'id',
+						autoIncrement: true
 					});
-					figures['put.bare.100k'] = performance.now() - start;
-					const store = () => db.transaction('reviews').objectStore('reviews');
-					start = performance.now();
-					await requested(store().getAll());
-					figures['getAll.100k'] = performance.now() - start;
-					start = performance.now();
-					await requested(store().getAll(null, 20_000));
-					figures['getAll.20k'] = performance.now() - start;
-					const index = store().index('reviewedAt');
-					const last = rows.at(-1)!.reviewedAt;
-					start = performance.now();
-					await Promise.all(
-						Array.from({ length: 730 }, (_, i) =>
-							requested(
-								index.count(
-									IDBKeyRange.bound(last - (i + 1) * 86_400_000, last - i * 86_400_000, false, true)
-								)
+					store.createIndex('cardId', 'cardId');
+					store.createIndex('reviewedAt', 'reviewedAt');
+					open.result.createObjectStore('bare');
+				};
+				const db = await requested(open);
+				const figures: Record<string, number> = {};
+				let start = performance.now();
+				await new Promise<void>((resolve, reject) => {
+					const tx = db.transaction('reviews', 'readwrite', { durability: 'relaxed' });
+					const store = tx.objectStore('reviews');
+					for (const row of rows) store.put(row);
+					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
+				});
+				figures['put.100k'] = performance.now() - start;
+				start = performance.now();
+				await new Promise<void>((resolve, reject) => {
+					const tx = db.transaction('bare', 'readwrite', { durability: 'relaxed' });
+					const store = tx.objectStore('bare');
+					for (let key = 1; key <= rows.length; key++) store.put(1, key);
+					tx.oncomplete = () => resolve();
+					tx.onerror = () => reject(tx.error);
+				});
+				figures['put.bare.100k'] = performance.now() - start;
+				const store = () => db.transaction('reviews').objectStore('reviews');
+				start = performance.now();
+				await requested(store().getAll());
+				figures['getAll.100k'] = performance.now() - start;
+				start = performance.now();
+				await requested(store().getAll(null, 20_000));
+				figures['getAll.20k'] = performance.now() - start;
+				const index = store().index('reviewedAt');
+				const last = rows.at(-1)!.reviewedAt;
+				start = performance.now();
+				await Promise.all(
+					Array.from({ length: 730 }, (_, i) =>
+						requested(
+							index.count(
+								IDBKeyRange.bound(last - (i + 1) * 86_400_000, last - i * 86_400_000, false, true)
 							)
 						)
-					);
-					figures['count.730'] = performance.now() - start;
-					const commits: number[] = [];
-					for (let i = 0; i < 40; i++) {
-						start = performance.now();
-						await new Promise<void>((resolve, reject) => {
-							const tx = db.transaction('reviews', 'readwrite', { durability: 'relaxed' });
-							const { id: _id, ...row } = rows[i]!;
-							tx.objectStore('reviews').add({ ...row, reviewedAt: last + i });
-							tx.oncomplete = () => resolve();
-							tx.onerror = () => reject(tx.error);
-						});
-						commits.push(performance.now() - start);
-					}
-					commits.sort((a, b) => a - b);
-					figures['rating.p95'] = commits[Math.ceil(0.95 * commits.length) - 1]!;
-					db.close();
-					await requested(indexedDB.deleteDatabase(name));
-					return figures;
-				}, rows)
-			);
-		}
-		for (const key of Object.keys(runs[0]!)) {
-			const values = runs.map((figures) => figures[key]!);
-			process.stderr.write(`  idb ${key}: ${values.map(Math.round).join(', ')} ms\n`);
-			report({ name: `idb.floor.${key}`, value: Math.round(median(values)), unit: 'ms' });
-		}
-	} finally {
-		await browser.close();
-		server.close();
-	}
+					)
+				);
+				figures['count.730'] = performance.now() - start;
+				const commits: number[] = [];
+				for (let i = 0; i < 40; i++) {
+					start = performance.now();
+					await new Promise<void>((resolve, reject) => {
+						const tx = db.transaction('reviews', 'readwrite', { durability: 'relaxed' });
+						const { id: _id, ...row } = rows[i]!;
+						tx.objectStore('reviews').add({ ...row, reviewedAt: last + i });
+						tx.oncomplete = () => resolve();
+						tx.onerror = () => reject(tx.error);
+					});
+					commits.push(performance.now() - start);
+				}
+				commits.sort((a, b) => a - b);
+				figures['rating.p95'] = commits[Math.ceil(0.95 * commits.length) - 1]!;
+				db.close();
+				await requested(indexedDB.deleteDatabase(name));
+				return figures;
+			}
+		},
+		report
+	);
 }
