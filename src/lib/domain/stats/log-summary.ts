@@ -16,7 +16,7 @@ import {
 import type { CalibrationBin } from '../scheduling/memory-model';
 import type { Steps } from '../steps';
 import type { RetentionTallies } from './retention';
-import { topicOfCardId } from './topic';
+import { topicOfCardId } from '../scheduling/card';
 import { LOG_SUMMARY_FORMAT, type StoredLogSummary } from './stored-summary';
 import type { StatsReview } from './types';
 

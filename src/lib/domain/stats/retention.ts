@@ -1,5 +1,5 @@
 import { buildDayWindow } from '../day';
-import { topicOfCardId } from './topic';
+import { topicOfCardId } from '../scheduling/card';
 import type { StatsReview } from './types';
 
 /** Reviews that tested recall after a day or more, and how many of them were not rated Again. */

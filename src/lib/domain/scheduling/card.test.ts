@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topicOfCardId } from './topic';
+import { topicOfCardId } from './card';
 
 describe('topicOfCardId', () => {
 	it.each([
