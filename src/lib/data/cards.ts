@@ -4,7 +4,7 @@ import { nextStudyDayStart } from '../domain/day';
 import { cardTargetFromId, type CardTarget, type Rating } from '../domain/scheduling/card';
 import { newCardRow, scheduleReview, type SchedulerOptions } from '../domain/scheduling/fsrs';
 import type { CardRow, CstoDb, ReviewRow } from './db';
-import { keepValid, reportDamage } from './damage';
+import { reportDamage } from './damage';
 
 /** One rating to record: which card, how it was rated, when, how long it took and where. */
 export interface RateInput {
@@ -29,17 +29,6 @@ export interface RatingRecord {
 /** One card's stored row, or undefined for a card never seen. */
 export function getCard(db: CstoDb, cardId: string): Promise<CardRow | undefined> {
 	return db.cards.get(cardId);
-}
-
-/** The cards that pass the validator at `now`; each one that fails is reported and left out. */
-export function validCards(db: CstoDb, rows: readonly CardRow[], now: number): CardRow[] {
-	return keepValid(
-		db,
-		'cards',
-		rows,
-		(row) => checkCardRow(row, now),
-		(row) => row.id
-	);
 }
 
 /**

@@ -9,10 +9,25 @@ import {
 	type Queue,
 	type QueueOptions
 } from '../domain/scheduling/queue';
+import { checkCardRow } from '../domain/integrity/rows';
 import type { CardRow, CstoDb } from './db';
-import { validCards } from './cards';
+import { keepValid } from './damage';
 import { readInPages } from './pages';
 import { loadDoneToday, loadStreak, type TodayLog } from './reviews';
+
+/**
+ * The cards that pass the validator at `now`; each one that fails is reported and left out. Here and
+ * not in cards.ts, whose writes need the scheduler: Home reads cards without loading ts-fsrs.
+ */
+function validCards(db: CstoDb, rows: readonly CardRow[], now: number): CardRow[] {
+	return keepValid(
+		db,
+		'cards',
+		rows,
+		(row) => checkCardRow(row, now),
+		(row) => row.id
+	);
+}
 
 /** What the queue is built from: the bank, the time, the workload settings and an optional topic. */
 export interface QueueRequest {

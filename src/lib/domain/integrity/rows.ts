@@ -4,7 +4,7 @@
 // shape: what the scheduler and the pages need (FSRS's memory limits, a last review that is not in
 // the future, quiz answers that fit their questions).
 import { checkSetting, isSettingKey } from '../settings';
-import { MEMORY_LIMITS } from '../scheduling/fsrs';
+import { MEMORY_LIMITS } from '../scheduling/parameters';
 import {
 	checkFields,
 	count,

@@ -20,18 +20,11 @@ import { DEFAULT_PARAMETERS } from './parameters';
 
 export {
 	DEFAULT_PARAMETERS,
+	MEMORY_LIMITS,
 	PARAMETER_BOUNDS,
 	PARAMETER_COUNT,
 	isValidParameters
 } from './parameters';
-
-/** The memory state FSRS accepts for a studied card: stability in days, and difficulty. */
-export const MEMORY_LIMITS = {
-	minStability: S_MIN,
-	maxStability: S_MAX,
-	minDifficulty: 1,
-	maxDifficulty: 10
-} as const;
 
 /** A card lapsing this many times becomes a leech and is suspended (Anki's default). */
 export const LEECH_LAPSES = 8;

@@ -1,6 +1,7 @@
-// FSRS-6's parameters as plain numbers, without ts-fsrs: the settings (on every page) check the
-// learner's own parameters with these, and importing ts-fsrs there would put the whole scheduler in
-// every page's first script. parameters.test.ts checks them against ts-fsrs itself.
+// FSRS-6's parameters and memory limits as plain numbers, without ts-fsrs: the settings (on every
+// page) check the learner's own parameters with these, and the row validator (on every page that
+// reads cards, Home included) checks memory states with them. Importing ts-fsrs there would put the
+// whole scheduler in those pages' scripts. parameters.test.ts checks them against ts-fsrs itself.
 
 /** How many parameters FSRS-6 has: the learner's own ones must be exactly this many. */
 export const PARAMETER_COUNT = 21;
@@ -39,6 +40,17 @@ export const PARAMETER_BOUNDS: readonly (readonly [number, number])[] = Object.f
 		] as const
 	).map((bounds) => Object.freeze([bounds[0], bounds[1]] as const))
 );
+
+/**
+ * The memory state FSRS accepts for a studied card: stability in days (ts-fsrs's S_MIN and S_MAX),
+ * and difficulty. The row validator on every page that reads cards checks against these.
+ */
+export const MEMORY_LIMITS = {
+	minStability: 0.001,
+	maxStability: 36500,
+	minDifficulty: 1,
+	maxDifficulty: 10
+} as const;
 
 /**
  * True when `parameters` are 21 finite numbers, each within FSRS's bounds: what the scheduler can
