@@ -43,8 +43,10 @@ export default defineConfig({
 	build: {
 		rolldownOptions: { checks: { pluginTimings: false } }
 	},
-	// The backup worker (src/lib/data/backup-worker.ts) is a module worker.
-	worker: { format: 'es' },
+	// The backup worker (src/lib/data/backup-worker.ts) is a module worker. Each worker is one file:
+	// the service worker caches the build's files by SvelteKit's list, which has no worker chunks, so
+	// a chunk split off a worker (as db.ts's upgrade-time imports would be) would be missing offline.
+	worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

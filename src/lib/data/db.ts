@@ -4,9 +4,8 @@ import type { IdRenames } from '../domain/bank/renames';
 import { OutdatedAppError } from '../domain/errors';
 import type { QuarantineEntry } from '../domain/integrity/repair';
 import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
-import { renameProgress } from '../domain/scheduling/rename';
 import { DEFAULT_SETTINGS, checkSetting } from '../domain/settings';
-import { recomputeStoredDueBefore, type LoggedReview } from '../domain/scheduling/due-before';
+import type { LoggedReview } from '../domain/scheduling/due-before';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
@@ -125,6 +124,16 @@ export const QUESTION_ID_RENAMES: IdRenames = ID_RENAMES;
 /** The newest schema version this code knows. */
 export const LATEST_VERSION = Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number));
 
+/**
+ * A module that an upgrade needs, loaded while the upgrade's transaction is kept alive (Dexie.waitFor:
+ * an IndexedDB transaction commits once nothing of its own is pending). Versions 4 and 5 replay logs
+ * with the scheduler; importing it with this file would load ts-fsrs on every page that opens the
+ * database, Home included, for an upgrade that runs once per device.
+ */
+function loadDuringUpgrade<T>(module: Promise<T>): Promise<T> {
+	return Dexie.waitFor(module);
+}
+
 /** Version 2 adds workload fields to cards (topic, suspended, leech, buried) and a status to quizzes. */
 async function upgradeToV2(tx: Transaction): Promise<void> {
 	await tx
@@ -171,6 +180,7 @@ export async function upgradeToV4(
 		desiredRetention: checked.ok ? checked.value : DEFAULT_SETTINGS.desiredRetention,
 		enableFuzz: true
 	};
+	const { renameProgress } = await loadDuringUpgrade(import('../domain/scheduling/rename'));
 	const moved = renameProgress(
 		{
 			cards: await cards.where('id').anyOf(ids).toArray(),
@@ -191,10 +201,11 @@ export async function upgradeToV4(
  * desired retention.
  */
 async function upgradeToV5(tx: Transaction): Promise<void> {
-	const [cards, reviews, settings] = await Promise.all([
+	const [cards, reviews, settings, { recomputeStoredDueBefore }] = await Promise.all([
 		tx.table<CardRow>('cards').toArray(),
 		tx.table<LoggedReview>('reviews').toArray(),
-		tx.table<SettingRow>('settings').toArray()
+		tx.table<SettingRow>('settings').toArray(),
+		loadDuringUpgrade(import('../domain/scheduling/due-before'))
 	]);
 	const dueBefore = recomputeStoredDueBefore({ cards, reviews, settings });
 	await tx
