@@ -14,6 +14,9 @@ export interface Probes {
 	countsPaintedAt: number;
 	/** When the Stats page's charts were first painted with the learner's data. */
 	statsPaintedAt: number;
+	/** The `timeStamp` of the last click, and of the last `change` event (a file chosen). */
+	clickAt: number;
+	changeAt: number;
 }
 
 declare global {
@@ -23,6 +26,8 @@ declare global {
 		__nextCardPainted: () => Promise<number>;
 		/** Resolves with the time a quiz answer's feedback is painted. */
 		__feedbackPainted: () => Promise<number>;
+		/** Resolves with the time the page is first painted with `text` in it. */
+		__textPainted: (text: string) => Promise<number>;
 	}
 }
 
@@ -33,7 +38,9 @@ export function installProbes(): void {
 		rateKeyAt: 0,
 		enterKeyAt: 0,
 		countsPaintedAt: 0,
-		statsPaintedAt: 0
+		statsPaintedAt: 0,
+		clickAt: 0,
+		changeAt: 0
 	};
 	window.__probes = probes;
 	new PerformanceObserver((list) => {
@@ -49,6 +56,10 @@ export function installProbes(): void {
 		},
 		true
 	);
+	// Where a figure starts at a click or a file chosen: the event's own time, not Playwright's, whose
+	// actions first wait for the element to hold still.
+	addEventListener('click', (event) => (probes.clickAt = event.timeStamp), true);
+	addEventListener('change', (event) => (probes.changeAt = event.timeStamp), true);
 
 	const afterPaint = (done: (time: number) => void) =>
 		requestAnimationFrame(() => {
@@ -105,4 +116,8 @@ export function installProbes(): void {
 	// The quiz's feedback (its verdict, then the sources) goes into the question's live region.
 	const isFeedbackShown = () => /Source/.test(text('form.question [role="status"]'));
 	window.__feedbackPainted = () => paintedOnceShown(isFeedbackShown);
+	// Watched in the page: Playwright's own waits look again only every 500 ms after the first
+	// 270, which would add up to half a second to a figure of seconds.
+	window.__textPainted = (wanted) =>
+		paintedOnceShown(() => document.body.textContent?.includes(wanted) ?? false);
 }
