@@ -1,7 +1,7 @@
 // What the log would cost stored another way: figures for the decision issue 14's import target
 // waits on. `ui.import.100k` ≤ 3000 ms cannot be met while the log is one record per rating
 // (`idb.floor.put.bare.100k`: 100,000 records cost more than that, however small), so this puts
-// the stress collection's 100,000 ratings into a database of its own in three shapes, each with the
+// the stress collection's 100,000 ratings into a database of its own in four other shapes, each with the
 // indexes the app's reads would need, and times what the app does with the log in each:
 // - rows: today's shape, a record per rating, indexed by `cardId` and `reviewedAt`;
 // - blocks: up to 1,000 ratings in time order per record, with `last` (its newest rating's time) for the
@@ -10,13 +10,16 @@
 //   rated, UTC here) for the reads of a day.
 // - packed: cards, with each card's ratings as one Float64Array of 11 numbers a rating (its source
 //   as 0 or 1, no due date as NaN), which the browser copies in one piece instead of field by field.
+// - packedBlocks: blocks, with each block's ratings packed the same way, and a 12th number for the
+//   rating's card (its place in `cardIds`).
 // Figures, `idb.shape.<shape>.<what>`, each the median of three runs:
 // - put.100k: ms to put the whole log in one transaction (relaxed durability): an import's write;
 // - getAll.100k: ms to read every rating (the Stats page's first visit, an export);
 // - history: ms for one card's ratings, median of 40 cards (a card's history, Check database);
 // - today: ms for the ratings of the last day (Home's counts);
 // - rating.p95: ms to add one rating until it commits, p95 of 40: what a rating waits for before the
-//   next card may show. Blocks rewrite their newest block, cards and packed their card's record.
+//   next card may show. Blocks and packedBlocks rewrite their newest block, cards and packed their
+//   card's record.
 import { benchPort } from './lib/ports.js';
 import { measureLogInPage, type Report } from './lib/log-in-page.ts';
 
@@ -43,6 +46,12 @@ export function run(report: Report): Promise<void> {
 				interface PackedLog {
 					cardId: string;
 					days: number[];
+					log: Float64Array;
+				}
+				interface PackedBlock {
+					id: number;
+					last: number;
+					cardIds: string[];
 					log: Float64Array;
 				}
 				const FIELDS = 11;
@@ -86,6 +95,30 @@ export function run(report: Report): Promise<void> {
 							source: log[at + 10] ? 'quiz' : 'review'
 						};
 					});
+				// A block's ratings: each one packed as above, then the place of its card in `cardIds`.
+				const BLOCK_FIELDS = FIELDS + 1;
+				const packBlock = (id: number, list: Row[]): PackedBlock => {
+					const cardIds = [...new Set(list.map((row) => row.cardId))];
+					const place = new Map(cardIds.map((cardId, i) => [cardId, i]));
+					const log = new Float64Array(list.length * BLOCK_FIELDS);
+					const packed = pack(list);
+					list.forEach((row, i) => {
+						log.set(packed.subarray(i * FIELDS, (i + 1) * FIELDS), i * BLOCK_FIELDS);
+						log[i * BLOCK_FIELDS + FIELDS] = place.get(row.cardId)!;
+					});
+					return { id, last: list.at(-1)!.reviewedAt, cardIds, log };
+				};
+				const unpackBlock = (block: PackedBlock): Row[] => {
+					const count = block.log.length / BLOCK_FIELDS;
+					const packed = new Float64Array(count * FIELDS);
+					for (let i = 0; i < count; i++) {
+						packed.set(block.log.subarray(i * BLOCK_FIELDS, i * BLOCK_FIELDS + FIELDS), i * FIELDS);
+					}
+					return unpack('', packed).map((row, i) => ({
+						...row,
+						cardId: block.cardIds[block.log[i * BLOCK_FIELDS + FIELDS]!]!
+					}));
+				};
 				const DAY = 86_400_000;
 				const BLOCK = 1000;
 				const requested = <T>(request: IDBRequest<T>) =>
@@ -114,6 +147,9 @@ export function run(report: Report): Promise<void> {
 					cardStore.createIndex('days', 'days', { multiEntry: true });
 					const packedStore = db.createObjectStore('packed', { keyPath: 'cardId' });
 					packedStore.createIndex('days', 'days', { multiEntry: true });
+					const packedBlockStore = db.createObjectStore('packedBlocks', { keyPath: 'id' });
+					packedBlockStore.createIndex('last', 'last');
+					packedBlockStore.createIndex('cardIds', 'cardIds', { multiEntry: true });
 				};
 				const db = await requested(open);
 
@@ -146,6 +182,8 @@ export function run(report: Report): Promise<void> {
 				// Packing is part of the import's work, so it is timed with the put below.
 				const packedLogs = (): PackedLog[] =>
 					cardLogs.map(({ cardId, days, rows: list }) => ({ cardId, days, log: pack(list) }));
+				const packedBlocks = (): PackedBlock[] =>
+					blocks.map((block) => packBlock(block.id, block.rows));
 
 				const figures: Record<string, number> = {};
 				const time = async (key: string, work: () => Promise<unknown>) => {
@@ -163,7 +201,8 @@ export function run(report: Report): Promise<void> {
 					rows: () => rows,
 					blocks: () => blocks,
 					cards: () => cardLogs,
-					packed: packedLogs
+					packed: packedLogs,
+					packedBlocks
 				};
 				for (const [store, recordsOf] of Object.entries(records)) {
 					await time(`${store}.put.100k`, () => {
@@ -190,13 +229,23 @@ export function run(report: Report): Promise<void> {
 					const all = (await requested(read('packed').getAll())) as PackedLog[];
 					counts.packed = all.flatMap((p) => unpack(p.cardId, p.log)).length;
 				});
+				await time('packedBlocks.getAll.100k', async () => {
+					const all = (await requested(read('packedBlocks').getAll())) as PackedBlock[];
+					counts.packedBlocks = all.flatMap(unpackBlock).length;
+				});
 				for (const [shape, count] of Object.entries(counts)) {
 					if (count !== rows.length) throw new Error(`${shape} read ${count} of ${rows.length}`);
 				}
 
 				// history: one card's ratings, for 40 cards.
 				const cardIds = cardLogs.slice(0, 40).map((log) => log.cardId);
-				const history: Record<string, number[]> = { rows: [], blocks: [], cards: [], packed: [] };
+				const history: Record<string, number[]> = {
+					rows: [],
+					blocks: [],
+					cards: [],
+					packed: [],
+					packedBlocks: []
+				};
 				for (const cardId of cardIds) {
 					let start = performance.now();
 					const fromRows = await requested(read('rows').index('cardId').getAll(cardId));
@@ -213,9 +262,18 @@ export function run(report: Report): Promise<void> {
 					const packed = (await requested(read('packed').get(cardId))) as PackedLog;
 					const fromPacked = unpack(cardId, packed.log);
 					history.packed!.push(performance.now() - start);
+					start = performance.now();
+					const fromPackedBlocks = (
+						(await requested(read('packedBlocks').index('cardIds').getAll(cardId))) as PackedBlock[]
+					).flatMap((block) => unpackBlock(block).filter((row) => row.cardId === cardId));
+					history.packedBlocks!.push(performance.now() - start);
 					if (
-						[fromBlocks, fromCards, fromPacked].some((list) => list.length !== fromRows.length) ||
-						fromPacked.some((row, i) => row.reviewedAt !== fromRows[i]!.reviewedAt)
+						[fromBlocks, fromCards, fromPacked, fromPackedBlocks].some(
+							(list) => list.length !== fromRows.length
+						) ||
+						[fromPacked, fromPackedBlocks].some((list) =>
+							list.some((row, i) => row.reviewedAt !== fromRows[i]!.reviewedAt)
+						)
 					) {
 						throw new Error(`The shapes disagree on the history of ${cardId}`);
 					}
@@ -250,12 +308,31 @@ export function run(report: Report): Promise<void> {
 						unpack(p.cardId, p.log).filter((r) => r.reviewedAt >= since)
 					).length;
 				});
-				if ([today.blocks, today.cards, today.packed].some((count) => count !== today.rows)) {
+				await time('packedBlocks.today', async () => {
+					const index = read('packedBlocks').index('last');
+					const found = (await requested(
+						index.getAll(IDBKeyRange.lowerBound(since))
+					)) as PackedBlock[];
+					today.packedBlocks = found.flatMap((b) =>
+						unpackBlock(b).filter((r) => r.reviewedAt >= since)
+					).length;
+				});
+				if (
+					[today.blocks, today.cards, today.packed, today.packedBlocks].some(
+						(count) => count !== today.rows
+					)
+				) {
 					throw new Error(`The shapes disagree on the last day: ${JSON.stringify(today)}`);
 				}
 
 				// rating.p95: 40 ratings added after the log's last, each committed before the next.
-				const ratings: Record<string, number[]> = { rows: [], blocks: [], cards: [], packed: [] };
+				const ratings: Record<string, number[]> = {
+					rows: [],
+					blocks: [],
+					cards: [],
+					packed: [],
+					packedBlocks: []
+				};
 				for (let i = 0; i < 40; i++) {
 					const { id: _id, ...row } = rows[i]!;
 					const rating = { ...row, reviewedAt: last + 1 + i };
@@ -309,6 +386,27 @@ export function run(report: Report): Promise<void> {
 					packedStore.put(packed);
 					await done(tx);
 					ratings.packed!.push(performance.now() - start);
+
+					start = performance.now();
+					tx = write('packedBlocks');
+					const packedBlockStore = tx.objectStore('packedBlocks');
+					const newestCursor = await requested(packedBlockStore.openCursor(null, 'prev'));
+					const newestPacked = newestCursor!.value as PackedBlock;
+					const ratingRow = { ...rating, id: last + i } as Row;
+					const count = newestPacked.log.length / BLOCK_FIELDS;
+					if (count < BLOCK) {
+						let place = newestPacked.cardIds.indexOf(rating.cardId);
+						if (place < 0) place = newestPacked.cardIds.push(rating.cardId) - 1;
+						const log = new Float64Array(newestPacked.log.length + BLOCK_FIELDS);
+						log.set(newestPacked.log);
+						log.set(pack([ratingRow]), newestPacked.log.length);
+						log[log.length - 1] = place;
+						packedBlockStore.put({ ...newestPacked, last: rating.reviewedAt, log });
+					} else {
+						packedBlockStore.put(packBlock(newestPacked.id + 1, [ratingRow]));
+					}
+					await done(tx);
+					ratings.packedBlocks!.push(performance.now() - start);
 				}
 				for (const [shape, values] of Object.entries(ratings)) {
 					values.sort((a, b) => a - b);
