@@ -20,6 +20,7 @@ import {
 	type QuizAttemptRow,
 	type ReviewRow
 } from './db';
+import { addReviews, clearReviews, everyTable, listAllReviews, logTables } from './log';
 
 // The backup schema lives in the domain, which cannot see db.ts; these lines fail to compile if the
 // two ever disagree on a field.
@@ -48,10 +49,11 @@ function pause(): Promise<void> {
 
 /** Reads every table in one read transaction, so that the snapshot is consistent. */
 export async function readAllTables(db: CstoDb): Promise<BackupTables> {
-	return db.transaction('r', [db.cards, db.reviews, db.quizAttempts, db.settings], async () => {
+	const tables = [db.cards, ...logTables(db), db.quizAttempts, db.settings];
+	return db.transaction('r', tables, async () => {
 		const [cards, reviews, quizAttempts, settings] = await Promise.all([
 			db.cards.toArray(),
-			db.reviews.toArray(),
+			listAllReviews(db),
 			db.quizAttempts.toArray(),
 			db.settings.toArray()
 		]);
@@ -115,7 +117,7 @@ export async function exportBackup(
 ): Promise<ExportedBackup> {
 	const [stored, quarantined] = await db.transaction(
 		'r',
-		[db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine],
+		[db.cards, ...logTables(db), db.quizAttempts, db.settings, db.quarantine],
 		() => Promise.all([readAllTables(db), db.quarantine.toArray()])
 	);
 	const { tables, quarantine, setAside } = separateDamaged(
@@ -234,8 +236,7 @@ export async function applyBackup(
 		...renameBackupIds(original, QUESTION_ID_RENAMES),
 		quarantine: original.quarantine
 	};
-	const stores = [db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine, db.summaries];
-	return db.transaction('rw', stores, async () => {
+	return db.transaction('rw', everyTable(db), async () => {
 		// Both ways can change what the log's summary counted (a merge can add older ratings).
 		await db.summaries.clear();
 		let plan: {
@@ -247,7 +248,7 @@ export async function applyBackup(
 		if (mode === 'replace') {
 			await Promise.all([
 				db.cards.clear(),
-				db.reviews.clear(),
+				clearReviews(db),
 				db.quizAttempts.clear(),
 				db.settings.clear()
 			]);
@@ -255,7 +256,7 @@ export async function applyBackup(
 		} else {
 			const [cards, reviews, quizAttempts, settingKeys] = await Promise.all([
 				db.cards.toArray(),
-				db.reviews.toArray(),
+				listAllReviews(db),
 				db.quizAttempts.toArray(),
 				db.settings.toCollection().primaryKeys()
 			]);
@@ -271,7 +272,7 @@ export async function applyBackup(
 		options.onProgress?.({ phase: 'writing', done, total });
 		await addInChunks(plan.settings, (chunk) => db.settings.bulkPut(chunk), step);
 		await addInChunks(plan.cards, (chunk) => db.cards.bulkPut(chunk), step);
-		await addInChunks(plan.reviews, (chunk) => db.reviews.bulkAdd(chunk), step);
+		await addInChunks(plan.reviews, (chunk) => addReviews(db, chunk), step);
 		await addInChunks(plan.quizAttempts, (chunk) => db.quizAttempts.bulkAdd(chunk), step);
 		await keepQuarantined(db, backup.quarantine ?? []);
 		return {
@@ -308,9 +309,9 @@ async function keepQuarantined(db: CstoDb, entries: readonly QuarantineEntry[]):
 
 /** Clears cards, reviews and quiz attempts in one transaction; settings are kept. */
 export async function resetProgress(db: CstoDb): Promise<void> {
-	const tables = [db.cards, db.reviews, db.quizAttempts, db.summaries];
-	await db.transaction('rw', tables, async () => {
-		await Promise.all(tables.map((table) => table.clear()));
+	const tables = [db.cards, db.quizAttempts, db.summaries];
+	await db.transaction('rw', [...tables, ...logTables(db)], async () => {
+		await Promise.all([...tables.map((table) => table.clear()), clearReviews(db)]);
 	});
 }
 

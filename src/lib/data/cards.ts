@@ -5,6 +5,7 @@ import { cardTargetFromId, type CardTarget, type Rating } from '../domain/schedu
 import { newCardRow, scheduleReview, type SchedulerOptions } from '../domain/scheduling/fsrs';
 import type { CardRow, CstoDb, ReviewRow } from './db';
 import { reportDamage } from './damage';
+import { addReview, deleteReviews, logTables } from './log';
 
 /** One rating to record: which card, how it was rated, when, how long it took and where. */
 export interface RateInput {
@@ -67,7 +68,7 @@ export function rateCard(
 	input: RateInput,
 	options: SchedulerOptions
 ): Promise<RatingRecord> {
-	return db.transaction('rw', db.cards, db.reviews, async () => {
+	return db.transaction('rw', [db.cards, ...logTables(db)], async () => {
 		const before = await readCardToChange(db, input.target.cardId, input.now);
 		// Another tab may have rated this card a moment after this tab's click (its rating was stored
 		// first): this rating then comes at that time, so the log stays in time order and FSRS never
@@ -89,8 +90,8 @@ export function rateCard(
 		assertStorable('rating', checkReviewRow(row));
 		// Both writes are sent at once (IndexedDB runs them in order): waiting for the first before
 		// sending the second cost a round trip to the browser's database on every rating.
-		const [, reviewId] = await Promise.all([db.cards.put(card), db.reviews.add(row)]);
-		return { before, after: card, reviewId: reviewId as number, isNewLeech };
+		const [, reviewId] = await Promise.all([db.cards.put(card), addReview(db, row)]);
+		return { before, after: card, reviewId, isNewLeech };
 	});
 }
 
@@ -112,14 +113,14 @@ export function undoRating(
 	db: CstoDb,
 	record: Pick<RatingRecord, 'before' | 'after' | 'reviewId'>
 ): Promise<void> {
-	return db.transaction('rw', db.cards, db.reviews, async () => {
+	return db.transaction('rw', [db.cards, ...logTables(db)], async () => {
 		const current = await db.cards.get(record.after.id);
 		if (!isSameRow(current, record.after)) {
 			throw new AppError('This card was changed elsewhere (another tab?), so it cannot be undone.');
 		}
 		if (record.before) await db.cards.put(plainRow(record.before));
 		else await db.cards.delete(record.after.id);
-		await db.reviews.delete(record.reviewId);
+		await deleteReviews(db, [record.reviewId]);
 	});
 }
 

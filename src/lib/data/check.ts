@@ -6,7 +6,9 @@ import {
 	type StoredRows
 } from '../domain/integrity/repair';
 import type { SchedulerOptions } from '../domain/scheduling/fsrs';
-import type { CstoDb } from './db';
+import type { IndexableType } from 'dexie';
+import type { CstoDb, ReviewRow } from './db';
+import { deleteReviews, everyTable, listAllReviews, putReviews } from './log';
 
 /** What Check database found and did, in plain words. */
 export interface CheckReport {
@@ -29,23 +31,26 @@ export function checkDatabase(
 	db: CstoDb,
 	{ now, options }: { now: number; options: SchedulerOptions }
 ): Promise<CheckReport> {
-	const tables = [db.cards, db.reviews, db.quizAttempts, db.settings, db.quarantine, db.summaries];
-	return db.transaction('rw', tables, async () => {
+	return db.transaction('rw', everyTable(db), async () => {
 		const rows: StoredRows = {
 			settings: await db.settings.toArray(),
 			cards: await db.cards.toArray(),
-			reviews: await db.reviews.toArray(),
+			reviews: await listAllReviews(db),
 			quizAttempts: await db.quizAttempts.toArray()
 		};
 		const plan = planCheck(rows, now, options);
 		if (plan.quarantine.length > 0) await db.quarantine.bulkAdd(plan.quarantine);
 		// A repaired rating was left out of the log's summary: it is summed up again on the next visit.
 		if (plan.remove.reviews.length + plan.put.reviews.length > 0) await db.summaries.clear();
-		for (const table of ['settings', 'cards', 'reviews', 'quizAttempts'] as const) {
+		for (const table of ['settings', 'cards', 'quizAttempts'] as const) {
 			const store = db.table(table);
 			if (plan.remove[table].length > 0) await store.bulkDelete(plan.remove[table] as never[]);
 			if (plan.put[table].length > 0) await store.bulkPut(plan.put[table]);
 		}
+		if (plan.remove.reviews.length > 0) {
+			await deleteReviews(db, plan.remove.reviews as IndexableType[]);
+		}
+		if (plan.put.reviews.length > 0) await putReviews(db, plan.put.reviews as ReviewRow[]);
 		return {
 			checkedAt: now,
 			summary: summarizeCheck(plan),

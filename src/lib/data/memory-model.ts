@@ -15,10 +15,11 @@ import {
 } from '../domain/scheduling/optimizer';
 import { checkSetting, settingsFromRows, type MemoryModel } from '../domain/settings';
 import type { CardRow, CstoDb, ReviewRow } from './db';
+import { listAllReviews, listReviewsByTime, logTables } from './log';
 
 /** The review log in time order, as the memory model reads it. */
 export async function loadReviewLog(db: CstoDb): Promise<LoggedReview[]> {
-	const rows = await db.reviews.orderBy('reviewedAt').toArray();
+	const rows = await listReviewsByTime(db);
 	return rows.map(({ cardId, rating, reviewedAt }) => ({ cardId, rating, reviewedAt }));
 }
 
@@ -70,7 +71,7 @@ export async function setMemoryModel(
 	const checked = checkSetting('memoryModel', model);
 	if (!checked.ok) throw new SettingsError(checked.message);
 	const value = checked.value;
-	return db.transaction('rw', [db.settings, db.cards, db.reviews], async () => {
+	return db.transaction('rw', [db.settings, db.cards, ...logTables(db)], async () => {
 		await db.settings.put({ key: 'memoryModel', value });
 		const settings = settingsFromRows(await db.settings.toArray());
 		const scheduler = {
@@ -78,7 +79,7 @@ export async function setMemoryModel(
 			enableFuzz: options.enableFuzz ?? true,
 			...(value ? { parameters: value.parameters } : {})
 		};
-		const [cards, reviews] = await Promise.all([db.cards.toArray(), db.reviews.toArray()]);
+		const [cards, reviews] = await Promise.all([db.cards.toArray(), listAllReviews(db)]);
 		const logs = new Map<string, ReviewRow[]>();
 		for (const review of reviews) {
 			let log = logs.get(review.cardId);

@@ -12,6 +12,7 @@ import {
 import { checkCardRow } from '../domain/integrity/rows';
 import type { CardRow, CstoDb } from './db';
 import { keepValid } from './damage';
+import { countReviews, logTables } from './log';
 import { readInPages } from './pages';
 import { loadDoneToday, loadStreak, type TodayLog } from './reviews';
 
@@ -111,7 +112,7 @@ export function loadQueueSnapshot(
 	now: Date,
 	dayStartHour: number
 ): Promise<QueueSnapshot> {
-	return db.transaction('r', db.cards, db.reviews, async () => ({
+	return db.transaction('r', [db.cards, ...logTables(db)], async () => ({
 		cards: await listBankCards(db, items, now.getTime()),
 		done: await loadDoneToday(db, now, dayStartHour),
 		dayEnd: nextStudyDayStart(now.getTime(), dayStartHour)
@@ -163,7 +164,7 @@ export async function loadQueue(db: CstoDb, request: QueueRequest): Promise<Queu
  * table), for a live query to watch instead of the rows themselves.
  */
 export function watchCardsAndLog(db: CstoDb): Promise<number[]> {
-	return Promise.all([db.cards.count(), db.reviews.count()]);
+	return Promise.all([db.cards.count(), countReviews(db)]);
 }
 
 /** The figures Home shows. */

@@ -8,7 +8,8 @@ import {
 import type { DoneToday } from '../domain/scheduling/queue';
 import { storedQuarters } from '../domain/stats/stored-summary';
 import { computeStreak, type Streak } from '../domain/stats/streak';
-import type { CstoDb, ReviewRow } from './db';
+import type { CstoDb } from './db';
+import { countReviewsInRanges, countReviewsUpTo, listReviewsBetween, logTables } from './log';
 
 /** What the current study day's log holds: new cards seen, review cards rated, every rating. */
 export interface TodayLog extends DoneToday {
@@ -27,7 +28,7 @@ export async function loadDoneToday(
 ): Promise<TodayLog> {
 	const start = startOfStudyDay(now.getTime(), dayStartHour);
 	const end = nextStudyDayStart(now.getTime(), dayStartHour);
-	const rows = await db.reviews.where('reviewedAt').between(start, end, true, false).toArray();
+	const rows = await listReviewsBetween(db, start, end);
 	return {
 		newCards: rows.filter((row) => row.stateBefore === 0).length,
 		reviews: rows.filter((row) => row.stateBefore === 2).length,
@@ -36,33 +37,14 @@ export async function loadDoneToday(
 	};
 }
 
-/** Every log row of one card, oldest first. */
-export async function listReviewsOfCard(db: CstoDb, cardId: string): Promise<ReviewRow[]> {
-	const rows = await db.reviews.where('cardId').equals(cardId).toArray();
-	return rows.sort((a, b) => a.reviewedAt - b.reviewedAt);
-}
-
 /** The days the streak's first batch of lookups covers; each next batch covers twice as many. */
 const STREAK_BATCH = 32;
-
-/** The result of one IndexedDB request. */
-function requested<T>(request: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		request.onsuccess = () => resolve(request.result);
-		request.onerror = () => reject(request.error);
-	});
-}
 
 /**
  * The streak (see `computeStreak`, the one definition Home and Stats share), read cheaply: whether
  * each study day from today back has a rating, by a count over its range of the `reviewedAt` index,
- * until the first day before today without one. The counts of a batch run side by side, in a
- * read transaction of its own.
- *
- * Measured in Chromium with a streak of two years: the counts cost about 0.1 ms each side by side,
- * 90 ms for the two years, while reading the rating times instead (an index's keys come only through
- * a cursor) cost 25 µs a rating, 0.5 s for 20,000. Through Dexie the same counts took twice as long,
- * so they go to IndexedDB itself (`backendDB`, once Dexie has opened the database).
+ * until the first day before today without one. The counts of a batch run side by side
+ * (`countReviewsInRanges`): about 90 ms in Chromium for a streak of two years.
  */
 export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): Promise<Streak> {
 	// The days the Stats page has summed up (the log's summary, when it still matches the log) need
@@ -74,12 +56,6 @@ export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): P
 	const lastCounted = last > -Infinity ? studyDayKey(last, dayStartHour) : undefined;
 	const streakOf = (studied: number[]) =>
 		computeStreak(summed ? [...summed, ...studied] : studied, now.getTime(), dayStartHour);
-	if (!db.isOpen()) await db.open();
-	const index = db
-		.backendDB()
-		.transaction('reviews', 'readonly')
-		.objectStore('reviews')
-		.index('reviewedAt');
 	const today = studyDayKey(now.getTime(), dayStartHour);
 	const studied: number[] = [];
 	for (let back = 0, size = STREAK_BATCH; ; back += size, size *= 2) {
@@ -88,19 +64,9 @@ export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): P
 			(key) => lastCounted === undefined || key >= lastCounted
 		);
 		const starts = keys.map((key) => startOfStudyDayKey(key, dayStartHour));
-		const counts = await Promise.all(
-			keys.map((key, i) =>
-				requested(
-					index.count(
-						IDBKeyRange.bound(
-							starts[i],
-							startOfStudyDayKey(addDays(key, 1), dayStartHour),
-							false,
-							true
-						)
-					)
-				)
-			)
+		const counts = await countReviewsInRanges(
+			db,
+			keys.map((key, i) => [starts[i]!, startOfStudyDayKey(addDays(key, 1), dayStartHour)])
 		);
 		for (let i = 0; i < keys.length; i++) {
 			if (counts[i]! > 0) studied.push(starts[i]!);
@@ -116,10 +82,10 @@ export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): P
  * when the log still holds every rating it counted; undefined when there is none or it is stale.
  */
 async function readSummedQuarters(db: CstoDb): Promise<Float64Array | undefined> {
-	return db.transaction('r', [db.reviews, db.summaries], async () => {
+	return db.transaction('r', [...logTables(db), db.summaries], async () => {
 		const stored = storedQuarters((await db.summaries.get('log'))?.value);
 		if (!stored) return undefined;
-		const counted = await db.reviews.where(':id').belowOrEqual(stored.lastReviewId).count();
+		const counted = await countReviewsUpTo(db, stored.lastReviewId);
 		return counted === stored.rowCount ? stored.quarters : undefined;
 	});
 }

@@ -10,7 +10,7 @@ import {
 	type SummaryColumns
 } from '../domain/stats/log-summary';
 import type { StoredLogSummary } from '../domain/stats/stored-summary';
-import { readInPages } from './pages';
+import { countReviews, countReviewsUpTo, logTables, readReviewsAfter } from './log';
 import { listCards } from './queue';
 
 /** What the Stats page has read: the rows it shows, and the ratings still to add to the summary. */
@@ -39,12 +39,8 @@ const LOG_PAGE = 2000;
  * damaged row is left out and reported. Also gives how many rows were read and the last id.
  */
 async function listReviewsAfter(db: CstoDb, after: number) {
-	const log = await readInPages(
-		db.reviews,
-		after,
-		LOG_PAGE,
-		(row) => row.id!,
-		(page) => keepValid(db, 'reviews', page, checkReviewRow, (row) => row.id)
+	const log = await readReviewsAfter(db, after, LOG_PAGE, (page) =>
+		keepValid(db, 'reviews', page, checkReviewRow, (row) => row.id)
 	);
 	return { valid: log.rows, read: log.read, lastId: log.lastKey ?? after };
 }
@@ -54,7 +50,7 @@ async function listReviewsAfter(db: CstoDb, after: number) {
  * watch instead of the rows: Dexie watching 100,000 ratings key by key cost more than reading them.
  */
 export function watchStats(db: CstoDb): Promise<number[]> {
-	return Promise.all([db.cards.count(), db.reviews.count(), db.quizAttempts.count()]);
+	return Promise.all([db.cards.count(), countReviews(db), db.quizAttempts.count()]);
 }
 
 /**
@@ -76,7 +72,7 @@ export async function loadStats(
 	previous?: LogSummary,
 	wholeLog = false
 ): Promise<StatsRead> {
-	const tables = [db.cards, db.reviews, db.quizAttempts, db.summaries];
+	const tables = [db.cards, ...logTables(db), db.quizAttempts, db.summaries];
 	return db.transaction('r', tables, async () => {
 		const cards = await listCards(db, now);
 		const quizAttempts = keepValid(
@@ -93,7 +89,7 @@ export async function loadStats(
 				: await readStoredSummary(db, parameters);
 		if (summary) {
 			const added = await listReviewsAfter(db, summary.lastReviewId);
-			const rowCount = await db.reviews.count();
+			const rowCount = await countReviews(db);
 			if (rowCount === summary.rowCount + added.read) {
 				const { lastId: lastReviewId, valid } = added;
 				return {
@@ -137,8 +133,8 @@ export function saveLogSummary(
 	columns?: SummaryColumns
 ): Promise<boolean> {
 	const stored = toStoredLogSummary(summary, columns);
-	return db.transaction('rw', [db.reviews, db.summaries], async () => {
-		const counted = await db.reviews.where(':id').belowOrEqual(stored.lastReviewId).count();
+	return db.transaction('rw', [...logTables(db), db.summaries], async () => {
+		const counted = await countReviewsUpTo(db, stored.lastReviewId);
 		if (counted !== stored.rowCount) return false;
 		await db.summaries.put({ key: 'log', value: stored });
 		return true;

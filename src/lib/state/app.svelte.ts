@@ -1,4 +1,5 @@
 import type { CstoDb } from '../data/db';
+import { countReviews } from '../data/log';
 import { liveFrom } from './live.svelte';
 
 /** Posted to a waiting service worker to let it take over; src/service-worker.ts listens for it. */
@@ -289,7 +290,7 @@ export function requestPersistence(): Promise<boolean> {
 
 /** Whether the learner has reviewed a card or started a quiz (in this browser). */
 export async function hasProgress(db: CstoDb): Promise<boolean> {
-	const [reviews, quizzes] = await Promise.all([db.reviews.count(), db.quizAttempts.count()]);
+	const [reviews, quizzes] = await Promise.all([countReviews(db), db.quizAttempts.count()]);
 	return reviews + quizzes > 0;
 }
 

@@ -1,4 +1,5 @@
 import type { CstoDb } from '../data/db';
+import { countReviews } from '../data/log';
 import { MIN_REVIEWS_TO_TRAIN } from '../domain/scheduling/memory-model';
 import type { MemoryModel } from '../domain/settings';
 import type { WorkerReply, WorkerRequest } from './memory-model-protocol';
@@ -74,7 +75,7 @@ export class MemoryModelTrainer {
 
 	/** Counts the reviews in the log. */
 	async load(): Promise<void> {
-		this.reviewCount = await this.#deps.db().reviews.count();
+		this.reviewCount = await countReviews(this.#deps.db());
 	}
 
 	/** Trains on the learner's log in the worker; resolves when it is done, failed or cancelled. */

@@ -1,6 +1,7 @@
 import { getDb } from '../data/app-db';
 import { rateCard } from '../data/cards';
 import type { CstoDb } from '../data/db';
+import { logTables } from '../data/log';
 import {
 	finishQuizAttempt,
 	getActiveQuizAttempt,
@@ -217,7 +218,7 @@ export class QuizSession {
 			const { quizUpdatesCards, desiredRetention } = current;
 			const parameters = schedulerParameters(current);
 			const save = () =>
-				db.transaction('rw', db.quizAttempts, db.cards, db.reviews, async () => {
+				db.transaction('rw', [db.quizAttempts, db.cards, ...logTables(db)], async () => {
 					const saved: QuizRecord = { ...record, answers: [...record.answers, { ...entry }] };
 					if (quizUpdatesCards) {
 						const rating = quizRating(grade);
