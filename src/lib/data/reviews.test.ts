@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeStreak } from '../domain/stats/streak';
 import { applyBackup } from './backup';
 import { createDb, type CstoDb, type ReviewRow } from './db';
-import { listReviewsOfCard } from './log';
 import { loadDoneToday, loadStreak } from './reviews';
 import { loadStats, saveLogSummary } from './stats';
 import { runSteps } from '../domain/steps';
@@ -263,18 +262,5 @@ describe('loadStreak after an import with Replace', () => {
 		await replaceLog(log(after));
 		expect(await db.reviews.count()).toBe(before.length);
 		expect((await loadStreak(db, now, 4)).days).toBe(streak);
-	});
-});
-
-describe('listReviewsOfCard', () => {
-	it('lists one card’s log, oldest first', async () => {
-		db = createDb(`test-${crypto.randomUUID()}`);
-		await db.reviews.bulkAdd([
-			row('a', new Date(2026, 10, 28, 9), 1),
-			row('b', new Date(2026, 10, 28, 8), 0),
-			row('a', new Date(2026, 10, 27, 9), 0)
-		]);
-		const rows = await listReviewsOfCard(db, 'a');
-		expect(rows.map((r) => r.stateBefore)).toEqual([0, 1]);
 	});
 });
