@@ -55,20 +55,22 @@ describe('the log', () => {
 		expect(await countReviewsUpTo(db, 2)).toBe(0);
 	});
 
-	it('lists by time, by card (oldest first) and by a time range that holds its start only', async () => {
+	it('lists by time, by card (oldest first) and by a time range that holds its start only (none when empty)', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
 		await addReviews(db, [row('a', 30, 1), row('b', 10, 2), row('a', 20, 3), row('c', 40, 4)]);
 		expect(ids(await listReviewsByTime(db))).toEqual([2, 3, 1, 4]);
 		expect(ids(await listReviewsOfCard(db, 'a'))).toEqual([3, 1]);
 		expect(await listReviewsOfCard(db, 'z')).toEqual([]);
 		expect(ids(await listReviewsBetween(db, 20, 40))).toEqual([3, 1]);
+		expect(await listReviewsBetween(db, 30, 30)).toEqual([]);
 		expect(
 			await countReviewsInRanges(db, [
 				[20, 40],
 				[40, 41],
-				[0, 10]
+				[0, 10],
+				[30, 30]
 			])
-		).toEqual([2, 1, 0]);
+		).toEqual([2, 1, 0, 0]);
 	});
 
 	it('reads the ratings after an id in pages, keeping what the check keeps', async () => {
