@@ -9,7 +9,7 @@ import {
 	clearReviews,
 	countReviews,
 	countReviewsInRanges,
-	countReviewsUpTo,
+	holdsCounted,
 	deleteReviews,
 	listAllReviews,
 	listReviewsBetween,
@@ -51,8 +51,11 @@ describe('the log', () => {
 		expect(await addReview(db, row('a', 40))).toBe(8);
 		expect(ids(await listAllReviews(db))).toEqual([3, 7, 8]);
 		expect(await countReviews(db)).toBe(3);
-		expect(await countReviewsUpTo(db, 7)).toBe(2);
-		expect(await countReviewsUpTo(db, 2)).toBe(0);
+		// Ids 3 and 7 are up to 7: a summary that counted 2 still holds, one that counted 1 or 3 not.
+		expect(await holdsCounted(db, { lastReviewId: 7, rowCount: 2 })).toBe(true);
+		expect(await holdsCounted(db, { lastReviewId: 7, rowCount: 1 })).toBe(false);
+		expect(await holdsCounted(db, { lastReviewId: 7, rowCount: 3 })).toBe(false);
+		expect(await holdsCounted(db, { lastReviewId: 2, rowCount: 0 })).toBe(true);
 	});
 
 	it('lists by time, by card (oldest first) and by a time range that holds its start only (none when empty)', async () => {

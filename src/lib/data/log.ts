@@ -22,9 +22,16 @@ export function countReviews(db: CstoDb): Promise<number> {
 	return db.reviews.count();
 }
 
-/** How many ratings have an id up to `lastId`: whether the log still holds what a summary counted. */
-export function countReviewsUpTo(db: CstoDb, lastId: number): Promise<number> {
-	return db.reviews.where(':id').belowOrEqual(lastId).count();
+/**
+ * Whether the log still holds the ratings a summary counted: `rowCount` of them with an id up to
+ * `lastReviewId`. One undone since (or deleted by Check database) makes it false.
+ */
+export async function holdsCounted(
+	db: CstoDb,
+	counted: { lastReviewId: number; rowCount: number }
+): Promise<boolean> {
+	const held = await db.reviews.where(':id').belowOrEqual(counted.lastReviewId).count();
+	return held === counted.rowCount;
 }
 
 /** The ratings given from `start` (included) to `end` (excluded), in time order. */

@@ -9,7 +9,7 @@ import type { DoneToday } from '../domain/scheduling/queue';
 import { storedQuarters } from '../domain/stats/stored-summary';
 import { computeStreak, type Streak } from '../domain/stats/streak';
 import type { CstoDb } from './db';
-import { countReviewsInRanges, countReviewsUpTo, listReviewsBetween, logTables } from './log';
+import { countReviewsInRanges, holdsCounted, listReviewsBetween, logTables } from './log';
 
 /** What the current study day's log holds: new cards seen, review cards rated, every rating. */
 export interface TodayLog extends DoneToday {
@@ -85,7 +85,6 @@ async function readSummedQuarters(db: CstoDb): Promise<Float64Array | undefined>
 	return db.transaction('r', [...logTables(db), db.summaries], async () => {
 		const stored = storedQuarters((await db.summaries.get('log'))?.value);
 		if (!stored) return undefined;
-		const counted = await countReviewsUpTo(db, stored.lastReviewId);
-		return counted === stored.rowCount ? stored.quarters : undefined;
+		return (await holdsCounted(db, stored)) ? stored.quarters : undefined;
 	});
 }

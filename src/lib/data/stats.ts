@@ -10,7 +10,7 @@ import {
 	type SummaryColumns
 } from '../domain/stats/log-summary';
 import type { StoredLogSummary } from '../domain/stats/stored-summary';
-import { countReviews, countReviewsUpTo, logTables, readReviewsAfter } from './log';
+import { countReviews, holdsCounted, logTables, readReviewsAfter } from './log';
 import { listCards } from './queue';
 
 /** What the Stats page has read: the rows it shows, and the ratings still to add to the summary. */
@@ -134,8 +134,7 @@ export function saveLogSummary(
 ): Promise<boolean> {
 	const stored = toStoredLogSummary(summary, columns);
 	return db.transaction('rw', [...logTables(db), db.summaries], async () => {
-		const counted = await countReviewsUpTo(db, stored.lastReviewId);
-		if (counted !== stored.rowCount) return false;
+		if (!(await holdsCounted(db, stored))) return false;
 		await db.summaries.put({ key: 'log', value: stored });
 		return true;
 	});
