@@ -55,8 +55,9 @@ export function run(report: Report): Promise<void> {
 					log: Float64Array;
 				}
 				const FIELDS = 11;
-				const pack = (list: Row[]) => {
-					const log = new Float64Array(list.length * FIELDS);
+				// `stride` numbers a rating: FIELDS, or more where a shape adds its own after them.
+				const pack = (list: Row[], stride = FIELDS) => {
+					const log = new Float64Array(list.length * stride);
 					list.forEach((r, i) =>
 						log.set(
 							[
@@ -72,17 +73,17 @@ export function run(report: Report): Promise<void> {
 								r.durationMs,
 								r.source === 'quiz' ? 1 : 0
 							],
-							i * FIELDS
+							i * stride
 						)
 					);
 					return log;
 				};
-				const unpack = (cardId: string, log: Float64Array): Row[] =>
-					Array.from({ length: log.length / FIELDS }, (_, i) => {
-						const at = i * FIELDS;
+				const unpack = (cardOf: (i: number) => string, log: Float64Array, stride = FIELDS): Row[] =>
+					Array.from({ length: log.length / stride }, (_, i) => {
+						const at = i * stride;
 						return {
 							id: log[at]!,
-							cardId,
+							cardId: cardOf(i),
 							rating: log[at + 1]! as Row['rating'],
 							stateBefore: log[at + 2]! as Row['stateBefore'],
 							dueBefore: Number.isNaN(log[at + 3]) ? null : log[at + 3]!,
@@ -100,25 +101,12 @@ export function run(report: Report): Promise<void> {
 				const packBlock = (id: number, list: Row[]): PackedBlock => {
 					const cardIds = [...new Set(list.map((row) => row.cardId))];
 					const place = new Map(cardIds.map((cardId, i) => [cardId, i]));
-					const log = new Float64Array(list.length * BLOCK_FIELDS);
-					const packed = pack(list);
-					list.forEach((row, i) => {
-						log.set(packed.subarray(i * FIELDS, (i + 1) * FIELDS), i * BLOCK_FIELDS);
-						log[i * BLOCK_FIELDS + FIELDS] = place.get(row.cardId)!;
-					});
+					const log = pack(list, BLOCK_FIELDS);
+					list.forEach((row, i) => (log[i * BLOCK_FIELDS + FIELDS] = place.get(row.cardId)!));
 					return { id, last: list.at(-1)!.reviewedAt, cardIds, log };
 				};
-				const unpackBlock = (block: PackedBlock): Row[] => {
-					const count = block.log.length / BLOCK_FIELDS;
-					const packed = new Float64Array(count * FIELDS);
-					for (let i = 0; i < count; i++) {
-						packed.set(block.log.subarray(i * BLOCK_FIELDS, i * BLOCK_FIELDS + FIELDS), i * FIELDS);
-					}
-					return unpack('', packed).map((row, i) => ({
-						...row,
-						cardId: block.cardIds[block.log[i * BLOCK_FIELDS + FIELDS]!]!
-					}));
-				};
+				const unpackBlock = ({ cardIds, log }: PackedBlock): Row[] =>
+					unpack((i) => cardIds[log[i * BLOCK_FIELDS + FIELDS]!]!, log, BLOCK_FIELDS);
 				const DAY = 86_400_000;
 				const BLOCK = 1000;
 				const requested = <T>(request: IDBRequest<T>) =>
@@ -227,7 +215,7 @@ export function run(report: Report): Promise<void> {
 				});
 				await time('packed.getAll.100k', async () => {
 					const all = (await requested(read('packed').getAll())) as PackedLog[];
-					counts.packed = all.flatMap((p) => unpack(p.cardId, p.log)).length;
+					counts.packed = all.flatMap((p) => unpack(() => p.cardId, p.log)).length;
 				});
 				await time('packedBlocks.getAll.100k', async () => {
 					const all = (await requested(read('packedBlocks').getAll())) as PackedBlock[];
@@ -260,7 +248,7 @@ export function run(report: Report): Promise<void> {
 					history.cards!.push(performance.now() - start);
 					start = performance.now();
 					const packed = (await requested(read('packed').get(cardId))) as PackedLog;
-					const fromPacked = unpack(cardId, packed.log);
+					const fromPacked = unpack(() => cardId, packed.log);
 					history.packed!.push(performance.now() - start);
 					start = performance.now();
 					const fromPackedBlocks = (
@@ -305,7 +293,7 @@ export function run(report: Report): Promise<void> {
 					const index = read('packed').index('days');
 					const found = (await requested(index.getAll(dayOf(since)))) as PackedLog[];
 					today.packed = found.flatMap((p) =>
-						unpack(p.cardId, p.log).filter((r) => r.reviewedAt >= since)
+						unpack(() => p.cardId, p.log).filter((r) => r.reviewedAt >= since)
 					).length;
 				});
 				await time('packedBlocks.today', async () => {
