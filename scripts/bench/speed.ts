@@ -21,11 +21,11 @@
 // - ui.export.100k, ui.import.100k: ms to save and to import (read, check, then Replace) the backup
 //   of the stress collection on the Settings page, with progress shown (the import timed in the
 //   page: from the file chosen to the backup's contents painted, then from the click on Replace to
-//   its message painted); `.longtask`: the longest
-//   task meanwhile (it must stay under 200 ms). ui.export.20k, ui.import.20k: the same for the
-//   realistic collection's backup. `ui.import.<n>.noLog`: the same backup with no ratings in it,
-//   imported with Replace over the whole collection: what an import costs apart from writing the log
-//   (scripts/bench/log-shapes.ts times the log's write in other shapes).
+//   its message painted); `.longtask`: the longest task meanwhile (it must stay under 200 ms).
+//   ui.export.20k, ui.import.20k: the same for the realistic collection's backup.
+//   `ui.import.<n>.noLog`: the same backup with no ratings in it, imported with Replace over the
+//   whole collection: what an import costs apart from writing the log (scripts/bench/log-shapes.ts
+//   times the log's write in other shapes).
 // The pages are loaded with the HTTP cache warm (as on a learner's return visit) and service workers
 // blocked, so that what is measured is the app and not the worker's first install.
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
