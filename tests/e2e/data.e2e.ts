@@ -3,23 +3,26 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
 import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
-import { expect, test, waitForAppDatabase } from './fixtures';
+import { expect, readLog, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
 
 type Dump = Record<'cards' | 'reviews' | 'quizAttempts' | 'settings', unknown[]>;
 
-/** Every stored row, read straight from IndexedDB (not through the app's own code). */
-function dump(page: Page): Promise<Dump> {
-	return page.evaluate(
+/**
+ * Every stored row, read straight from IndexedDB (not through the app's own code); the log's
+ * ratings in id order, from its rows and its blocks (`readLog`).
+ */
+async function dump(page: Page): Promise<Dump> {
+	const tables = await page.evaluate(
 		() =>
-			new Promise<Dump>((resolve, reject) => {
+			new Promise<Omit<Dump, 'reviews'>>((resolve, reject) => {
 				const open = indexedDB.open('csto-study');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
-					const names = ['cards', 'reviews', 'quizAttempts', 'settings'] as const;
+					const names = ['cards', 'quizAttempts', 'settings'] as const;
 					const tx = db.transaction([...names], 'readonly');
-					const out = {} as Dump;
+					const out = {} as Omit<Dump, 'reviews'>;
 					for (const name of names) {
 						const request = tx.objectStore(name).getAll();
 						request.onsuccess = () => (out[name] = request.result);
@@ -32,6 +35,7 @@ function dump(page: Page): Promise<Dump> {
 				};
 			})
 	);
+	return { ...tables, reviews: (await readLog(page)).reviews };
 }
 
 /**

@@ -75,6 +75,57 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
 }
 
 /**
+ * Every rating the log holds, read straight from IndexedDB and in id order: the rows of `reviews`
+ * and the ratings packed in `reviewBlockLogs` (an import's), unpacked here by the stored format (12
+ * numbers a rating: id, its card's place in `cardIds`, rating, stateBefore, dueBefore with NaN for
+ * null, stability, difficulty, elapsedDays, scheduledDays, reviewedAt, durationMs, source with 1 for
+ * 'quiz'), not by the app's code. `blocks` is how many blocks there were.
+ */
+export function readLog(
+	page: Page
+): Promise<{ reviews: Record<string, unknown>[]; blocks: number }> {
+	return page.evaluate(
+		() =>
+			new Promise<{ reviews: Record<string, unknown>[]; blocks: number }>((resolve, reject) => {
+				const open = indexedDB.open('csto-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['reviews', 'reviewBlockLogs'], 'readonly');
+					const rows = tx.objectStore('reviews').getAll();
+					const blocks = tx.objectStore('reviewBlockLogs').getAll();
+					tx.oncomplete = () => {
+						db.close();
+						const reviews = [...(rows.result as Record<string, unknown>[])];
+						for (const block of blocks.result as { cardIds: string[]; log: Float64Array }[]) {
+							const log = block.log;
+							for (let at = 0; at < log.length; at += 12) {
+								reviews.push({
+									id: log[at],
+									cardId: block.cardIds[log[at + 1]!],
+									rating: log[at + 2],
+									stateBefore: log[at + 3],
+									dueBefore: Number.isNaN(log[at + 4]) ? null : log[at + 4],
+									stability: log[at + 5],
+									difficulty: log[at + 6],
+									elapsedDays: log[at + 7],
+									scheduledDays: log[at + 8],
+									reviewedAt: log[at + 9],
+									durationMs: log[at + 10],
+									source: log[at + 11] === 1 ? 'quiz' : 'review'
+								});
+							}
+						}
+						reviews.sort((a, b) => (a.id as number) - (b.id as number));
+						resolve({ reviews, blocks: blocks.result.length });
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+}
+
+/**
  * Holds one table of the app for `ms` from the page (a read-write transaction kept busy, as another
  * tab's long write would), so that the app's writes to it wait; resolves once the hold has begun.
  */

@@ -13,6 +13,8 @@ import {
 import { setSuspended } from './cards';
 import { createDb, type CstoDb } from './db';
 import { createSampleDb } from './fixtures';
+import { addReview } from './log';
+import { listAllReviews, listReviewsOfCard } from './log-bulk';
 
 let db: CstoDb | undefined;
 afterEach(async () => {
@@ -80,8 +82,8 @@ describe('import of a backup made before questions were merged', () => {
 		expect(result).toMatchObject({ cards: 1, reviews: 1 });
 		expect(await db.cards.get(NEW)).toMatchObject({ reps: 2, lastReview: T + 5 });
 		expect(await db.cards.get(OLD)).toBeUndefined();
-		expect(await db.reviews.where('cardId').equals(NEW).count()).toBe(2);
-		expect(await db.reviews.where('cardId').equals(`${NEW}:reverse`).count()).toBe(1);
+		expect(await listReviewsOfCard(db, NEW)).toHaveLength(2);
+		expect(await listReviewsOfCard(db, `${NEW}:reverse`)).toHaveLength(1);
 	});
 });
 
@@ -144,8 +146,12 @@ describe('export, reset and import', () => {
 		other.quizAttempts = [{ ...other.quizAttempts[0]!, startedAt: 1 }];
 		const result = await applyBackup(db, other, 'merge');
 		expect(result).toMatchObject({ reviews: 3, quizAttempts: 1 });
-		const ids = (await db.reviews.toArray()).map((r) => r.id);
+		const ids = (await listAllReviews(db)).map((r) => r.id!);
 		expect(new Set(ids).size).toBe(6);
+		// The three merged in are numbered after the three here, and a rating given next after them.
+		expect(Math.min(...ids.slice(3))).toBeGreaterThan(Math.max(...ids.slice(0, 3)));
+		const next = await addReview(db, { ...other.reviews[0]!, id: undefined });
+		expect(next).toBeGreaterThan(Math.max(...ids));
 	});
 
 	it('reports progress from 0 up to the total', async () => {

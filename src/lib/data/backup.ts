@@ -20,7 +20,8 @@ import {
 	type QuizAttemptRow,
 	type ReviewRow
 } from './db';
-import { addReviews, clearReviews, everyTable, listAllReviews, logTables } from './log';
+import { logTables } from './log';
+import { addReviews, clearReviews, everyTable, listAllReviews } from './log-bulk';
 
 // The backup schema lives in the domain, which cannot see db.ts; these lines fail to compile if the
 // two ever disagree on a field.

@@ -5,7 +5,7 @@ import { cardTargetFromId, type CardTarget, type Rating } from '../domain/schedu
 import { newCardRow, scheduleReview, type SchedulerOptions } from '../domain/scheduling/fsrs';
 import type { CardRow, CstoDb, ReviewRow } from './db';
 import { reportDamage } from './damage';
-import { addReview, deleteReviews, logTables } from './log';
+import { addReview, deleteAddedReview, logTables } from './log';
 
 /** One rating to record: which card, how it was rated, when, how long it took and where. */
 export interface RateInput {
@@ -120,7 +120,7 @@ export function undoRating(
 		}
 		if (record.before) await db.cards.put(plainRow(record.before));
 		else await db.cards.delete(record.after.id);
-		await deleteReviews(db, [record.reviewId]);
+		await deleteAddedReview(db, record.reviewId);
 	});
 }
 

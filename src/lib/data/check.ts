@@ -8,7 +8,7 @@ import {
 import type { SchedulerOptions } from '../domain/scheduling/fsrs';
 import type { IndexableType } from 'dexie';
 import type { CstoDb, ReviewRow } from './db';
-import { deleteReviews, everyTable, listAllReviews, putReviews } from './log';
+import { deleteReviews, everyTable, listAllReviews, putReviews } from './log-bulk';
 
 /** What Check database found and did, in plain words. */
 export interface CheckReport {

@@ -6,6 +6,7 @@ import type { QuarantineEntry } from '../domain/integrity/repair';
 import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card';
 import { DEFAULT_SETTINGS, checkSetting } from '../domain/settings';
 import type { LoggedReview } from '../domain/scheduling/due-before';
+import type { ReviewBlockHead, ReviewBlockLog } from './log-bulk';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
@@ -65,6 +66,8 @@ export type CstoDb = Dexie & {
 	settings: EntityTable<SettingRow, 'key'>;
 	quarantine: EntityTable<QuarantineRow, 'id'>;
 	summaries: EntityTable<SummaryRow, 'key'>;
+	reviewBlocks: EntityTable<ReviewBlockHead, 'id'>;
+	reviewBlockLogs: EntityTable<ReviewBlockLog, 'id'>;
 };
 
 /** The schema of each version, kept as released: a change is a new version with its upgrade. */
@@ -109,6 +112,16 @@ export const SCHEMA_VERSIONS = {
 	7: {
 		cards: 'id, due, topic, itemId, [state+due]',
 		reviews: '++id, cardId, reviewedAt',
+		quizAttempts: '++id, finishedAt, status',
+		settings: 'key',
+		quarantine: '++id, table',
+		summaries: 'key'
+	},
+	8: {
+		cards: 'id',
+		reviews: '++id, cardId, reviewedAt',
+		reviewBlocks: '++id, [lastId+n], to',
+		reviewBlockLogs: 'id',
 		quizAttempts: '++id, finishedAt, status',
 		settings: 'key',
 		quarantine: '++id, table',
@@ -240,6 +253,12 @@ export function createDb(name: string = DB_NAME): CstoDb {
 	db.version(6).stores(SCHEMA_VERSIONS[6]);
 	// Version 7 adds the summaries table (see SummaryRow). It starts empty: no upgrade() needed.
 	db.version(7).stores(SCHEMA_VERSIONS[7]);
+	// Version 8 keeps ratings added in bulk (an import) in blocks of 2,500 (see log.ts and
+	// log-bulk.ts: each block's head with its ids and times, and its ratings), and drops the cards' four indexes, which no read uses since the queue reads
+	// every card: an import wrote each card into five indexes. No stored row changes: no upgrade()
+	// needed. A later version that renames question ids again (upgradeToV4) must move the ratings
+	// in blocks too.
+	db.version(8).stores(SCHEMA_VERSIONS[8]);
 	// Test builds only (VITE_TEST_SCHEMA_BUMP=1, made by tests/e2e/offline.e2e.ts): one version more,
 	// an extra index, so that a test can open a newer schema in one tab while another runs this one.
 	// In every other build the condition is false at build time and the block is left out.

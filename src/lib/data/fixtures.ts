@@ -1,7 +1,7 @@
 // Test fixtures for the data layer.
 import { sampleTables } from '../domain/backup/fixtures';
 import { createDb, type CstoDb } from './db';
-import { addReviews } from './log';
+import { addReviews } from './log-bulk';
 
 /** A fresh database, under a name of its own, holding the backup fixture's sample rows (ids as given). */
 export async function createSampleDb(): Promise<CstoDb> {

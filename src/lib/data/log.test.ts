@@ -5,20 +5,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type CstoDb, type ReviewRow } from './db';
 import {
 	addReview,
-	addReviews,
-	clearReviews,
 	countReviews,
 	countReviewsInRanges,
 	holdsCounted,
+	listReviewsBetween,
+	logTables
+} from './log';
+import {
+	addReviews,
+	clearReviews,
 	deleteReviews,
 	listAllReviews,
-	listReviewsBetween,
 	listReviewsByTime,
 	listReviewsOfCard,
-	logTables,
 	putReviews,
 	readReviewsAfter
-} from './log';
+} from './log-bulk';
 
 let db: CstoDb;
 afterEach(async () => {
@@ -78,10 +80,7 @@ describe('the log', () => {
 
 	it('reads the ratings after an id in pages, keeping what the check keeps', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
-		await addReviews(
-			db,
-			[1, 2, 3, 4, 5].map((id) => row(id % 2 ? 'odd' : 'even', id, id))
-		);
+		for (const id of [1, 2, 3, 4, 5]) await addReview(db, row(id % 2 ? 'odd' : 'even', id));
 		const pages: number[][] = [];
 		const read = await readReviewsAfter(db, 1, 2, (page) => {
 			pages.push(ids(page) as number[]);
@@ -117,43 +116,168 @@ describe('the log', () => {
 		expect(await db.settings.count()).toBe(0);
 	});
 
-	it('gives the same ratings by range, by count and by card as a filter of the whole log', async () => {
-		const anyLog = fc.array(
-			fc.record({
-				card: fc.constantFrom('a', 'b', 'c'),
-				time: fc.integer({ min: 0, max: 100 })
-			}),
-			{ maxLength: 40 }
-		);
+	it('gives, from blocks and rows alike, the ratings a list of them would give', async () => {
+		// A log made of up to three bulk adds (blocks) then ratings one by one (rows), some deleted:
+		// every read is checked against the plain list the same steps make.
+		const anyRating = fc.record({
+			card: fc.constantFrom('a', 'b', 'c'),
+			time: fc.integer({ min: 0, max: 100 })
+		});
+		const anyLog = fc.record({
+			bulk: fc.array(fc.array(anyRating, { maxLength: 15 }), { maxLength: 3 }),
+			single: fc.array(anyRating, { maxLength: 10 }),
+			deleted: fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 5 })
+		});
 		const anyRange = fc
 			.tuple(fc.integer({ min: 0, max: 101 }), fc.integer({ min: 0, max: 101 }))
 			.map(([x, y]) => [Math.min(x, y), Math.max(x, y)] as const);
 		await fc.assert(
-			fc.asyncProperty(anyLog, anyRange, async (log, [start, end]) => {
-				db = createDb(`test-${crypto.randomUUID()}`);
-				try {
-					await addReviews(
-						db,
-						log.map(({ card, time }) => row(card, time))
-					);
-					const all = await listAllReviews(db);
-					const inRange = all.filter((r) => r.reviewedAt >= start && r.reviewedAt < end);
-					const between = await listReviewsBetween(db, start, end);
-					expect(ids(between).sort()).toEqual(ids(inRange).sort());
-					expect(await countReviewsInRanges(db, [[start, end]])).toEqual([inRange.length]);
-					const ofA = await listReviewsOfCard(db, 'a');
-					expect(ofA.map((r) => r.reviewedAt)).toEqual(
-						all
-							.filter((r) => r.cardId === 'a')
-							.map((r) => r.reviewedAt)
-							.sort((x, y) => x - y)
-					);
-				} finally {
-					await db.delete();
+			fc.asyncProperty(
+				anyLog,
+				anyRange,
+				fc.array(anyRange, { maxLength: 4 }),
+				fc.integer({ min: 0, max: 60 }),
+				async ({ bulk, single, deleted }, [start, end], more, after) => {
+					db = createDb(`test-${crypto.randomUUID()}`);
+					try {
+						let list: ReviewRow[] = [];
+						for (const part of bulk) {
+							await addReviews(
+								db,
+								part.map(({ card, time }) => row(card, time))
+							);
+							list.push(...part.map(({ card, time }, i) => row(card, time, list.length + i + 1)));
+						}
+						for (const { card, time } of single) {
+							const id = await addReview(db, row(card, time));
+							list.push(row(card, time, id));
+						}
+						expect(ids(list)).toEqual(list.map((_, i) => i + 1));
+						await deleteReviews(db, deleted);
+						list = list.filter((r) => !deleted.includes(r.id!));
+
+						const byTime = [...list].sort((x, y) => x.reviewedAt - y.reviewedAt || x.id! - y.id!);
+						const inRange = byTime.filter((r) => r.reviewedAt >= start && r.reviewedAt < end);
+						expect(await listAllReviews(db)).toEqual(list);
+						expect(await countReviews(db)).toBe(list.length);
+						expect(await listReviewsByTime(db)).toEqual(byTime);
+						expect(await listReviewsBetween(db, start, end)).toEqual(inRange);
+						expect(await countReviewsInRanges(db, [[start, end]])).toEqual([inRange.length]);
+						// Several ranges at once, overlapping or not.
+						expect(await countReviewsInRanges(db, more)).toEqual(
+							more.map(
+								([from, to]) => list.filter((r) => r.reviewedAt >= from && r.reviewedAt < to).length
+							)
+						);
+						expect(await listReviewsOfCard(db, 'a')).toEqual(
+							byTime.filter((r) => r.cardId === 'a')
+						);
+						const later = list.filter((r) => r.id! > after);
+						const read = await readReviewsAfter(db, after, 4, (page) => page);
+						expect(read.rows).toEqual(later);
+						expect(read.read).toBe(later.length);
+						expect(read.lastKey ?? after).toBe(later.at(-1)?.id ?? after);
+						// A block across `after` (which the app never makes) makes it false: the safe answer.
+						const upTo = list.filter((r) => r.id! <= after).length;
+						const across = (await db.reviewBlocks.toArray()).some(
+							(block) => block.firstId <= after && block.lastId > after
+						);
+						expect(await holdsCounted(db, { lastReviewId: after, rowCount: upTo })).toBe(!across);
+						expect(await holdsCounted(db, { lastReviewId: after, rowCount: upTo + 1 })).toBe(false);
+					} finally {
+						await db.delete();
+					}
 				}
-			}),
-			{ numRuns: 25 }
+			),
+			{ numRuns: 40 }
 		);
 		db = createDb(`test-${crypto.randomUUID()}`);
+	});
+
+	it('keeps ratings added in bulk in blocks of 2,500, exactly as given, and new ones as rows after them', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const log = Array.from({ length: 5500 }, (_, i) => ({
+			...row(`c${i % 7}`, 1_000_000 + i * 60_000, 10 + i),
+			rating: ((i % 4) + 1) as ReviewRow['rating'],
+			stateBefore: (i % 4) as ReviewRow['stateBefore'],
+			dueBefore: i % 3 === 0 ? null : 5_000_000 + i,
+			stability: i / 7,
+			difficulty: -0,
+			source: i % 2 ? ('quiz' as const) : ('review' as const)
+		}));
+		await addReviews(db, log);
+		expect(await db.reviewBlocks.count()).toBe(3);
+		expect(await db.reviewBlockLogs.count()).toBe(3);
+		expect(await db.reviews.count()).toBe(0);
+		expect(await listAllReviews(db)).toEqual(log);
+		expect(Object.is((await listAllReviews(db))[0]!.difficulty, -0)).toBe(true);
+		expect(await addReview(db, row('c1', 9))).toBe(5510);
+		expect(await countReviews(db)).toBe(5501);
+	});
+
+	it('stores a rating a block cannot give back exactly as a row, as it came', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const damaged = [
+			{ ...row('a', 1, 1), rating: '3' as unknown as 3 },
+			{ ...row('a', 2, 2), dueBefore: NaN },
+			{ ...row('a', 3, 3), source: 'phone' as unknown as 'quiz' },
+			{ ...row('a', 4, 4), note: 'kept' } as ReviewRow
+		];
+		await addReviews(db, [...damaged, row('b', 5, 5)]);
+		expect(await db.reviews.count()).toBe(4);
+		expect(await db.reviewBlocks.count()).toBe(1);
+		expect(await listAllReviews(db)).toEqual([...damaged, row('b', 5, 5)]);
+	});
+
+	it('refuses an id the log already holds, in a block or a row, and changes nothing', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await addReviews(db, [row('a', 1, 5), row('a', 2, 6)]);
+		await addReview(db, row('a', 3));
+		// In a block: IndexedDB's own error name; in a row: the error of Dexie's bulkAdd.
+		await expect(
+			db.transaction('rw', logTables(db), () => addReviews(db, [row('b', 4, 5)]))
+		).rejects.toMatchObject({ name: 'ConstraintError' });
+		await expect(
+			db.transaction('rw', logTables(db), () => addReviews(db, [row('b', 4, 7)]))
+		).rejects.toThrow();
+		await expect(addReviews(db, [row('b', 4, 20), row('b', 5, 20)])).rejects.toMatchObject({
+			name: 'ConstraintError'
+		});
+		expect(ids(await listAllReviews(db))).toEqual([5, 6, 7]);
+		// An id below the highest one that no rating holds is free.
+		await addReviews(db, [row('b', 4, 1)]);
+		expect(ids(await listAllReviews(db))).toEqual([1, 5, 6, 7]);
+	});
+
+	it('rewrites a block when one of its ratings is replaced or deleted, and drops it when emptied', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await addReviews(db, [row('a', 1, 1), row('b', 2, 2), row('c', 3, 3)]);
+		await putReviews(db, [{ ...row('b', 2, 2), rating: 1 }]);
+		expect(await listAllReviews(db)).toEqual([
+			row('a', 1, 1),
+			{ ...row('b', 2, 2), rating: 1 },
+			row('c', 3, 3)
+		]);
+		expect(await db.reviews.count()).toBe(1);
+		await deleteReviews(db, [1, 3]);
+		expect(await db.reviewBlocks.count()).toBe(0);
+		expect(await db.reviewBlockLogs.count()).toBe(0);
+		expect(ids(await listAllReviews(db))).toEqual([2]);
+		expect(await listReviewsOfCard(db, 'a')).toEqual([]);
+	});
+
+	it('leaves out a block it cannot read, and reads the rest', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await addReviews(db, [row('a', 1, 1)]);
+		await addReviews(db, [row('a', 2, 2)]);
+		const [first] = await db.reviewBlockLogs.toArray();
+		await db.reviewBlockLogs.put({ ...first!, log: 'damaged' as unknown as Float64Array });
+		expect(ids(await listAllReviews(db))).toEqual([2]);
+		expect(ids(await listReviewsOfCard(db, 'a'))).toEqual([2]);
+		expect(ids(await listReviewsBetween(db, 0, 10))).toEqual([2]);
+		// The streak's counts read the blocks' heads (their times) only.
+		const [head] = await db.reviewBlocks.toArray();
+		await db.reviewBlocks.put({ ...head!, times: [1] as unknown as Float64Array });
+		expect(await countReviewsInRanges(db, [[0, 10]])).toEqual([1]);
 	});
 });

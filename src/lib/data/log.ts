@@ -1,71 +1,79 @@
-// The review log's one door: every read and write of the ratings goes through this file, except the
-// schema's upgrades (db.ts), which change the rows as their version stored them. How the log is
-// stored is then this file's business alone. Issue 14's import target (100,000 ratings in 3 s) cannot
-// be met while an imported log is stored a record per rating (scripts/bench/log-shapes.ts), and a
-// change of shape should touch this file, not every page's.
-import type { IndexableType } from 'dexie';
+// The review log's door: every read and write of the ratings goes through this file and
+// log-bulk.ts, except the schema's upgrades (db.ts), which change the rows as their version stored
+// them. How the log is stored is then these files' business alone. This file holds what Home and
+// the rating need (counts, a day's ratings, a rating's add and undo); log-bulk.ts the reads of the
+// whole log and the writes in bulk, which only Stats, the import, the export, the training and
+// Check database load.
+//
+// The log is kept two ways. A rating given in the app is a row of the `reviews` table, written with
+// its card before the next card shows. Ratings added in bulk (an import, a merge) are packed into
+// blocks of 2,500 (`reviewBlocks` and `reviewBlockLogs`, see log-bulk.ts): IndexedDB cannot store
+// 100,000 records in issue 14's 3 s on this machine (4.7 s for empty ones,
+// scripts/bench/idb-floor.ts), while the stress import with its log in blocks took 2.6-3.0 s in
+// all. Both hold ids from one sequence: rows take theirs from the `reviews` table's key generator,
+// which an import moves past the ids it stored in blocks. A rating changed or deleted by Check
+// database leaves its block, which is rewritten.
+import { Dexie } from 'dexie';
 import type { CstoDb, ReviewRow } from './db';
-import { readInPages, type PagedRead } from './pages';
+
+/**
+ * The code that reads blocks, loaded when the log has any: Home's first visit does without it (the
+ * page-weight budget). Dexie.waitFor keeps a transaction open while it loads.
+ */
+const blockCode = () => Dexie.waitFor(import('./log-bulk'));
 
 /** The tables that hold the log: a transaction that reads or writes the log names each of them. */
 export function logTables(db: CstoDb) {
-	return [db.reviews];
+	return [db.reviews, db.reviewBlocks, db.reviewBlockLogs];
 }
 
-/** Every table the app keeps, the log's among them: for the transactions that may change any. */
-export function everyTable(db: CstoDb) {
-	return [db.cards, ...logTables(db), db.quizAttempts, db.settings, db.quarantine, db.summaries];
+/** The blocks' `[lastId, n]` (the last id each holds and how many), from an index: no block is read. */
+async function blockCounts(db: CstoDb, upToId = Infinity): Promise<[number, number][]> {
+	const keys = await db.reviewBlocks.where('[lastId+n]').belowOrEqual([upToId, Infinity]).keys();
+	return keys as unknown as [number, number][];
 }
 
 /** How many ratings the log holds. */
-export function countReviews(db: CstoDb): Promise<number> {
-	return db.reviews.count();
+export async function countReviews(db: CstoDb): Promise<number> {
+	const [rows, blocks] = await Promise.all([db.reviews.count(), blockCounts(db)]);
+	return blocks.reduce((sum, [, n]) => sum + n, rows);
 }
 
 /**
  * Whether the log still holds the ratings a summary counted: `rowCount` of them with an id up to
- * `lastReviewId`. One undone since (or deleted by Check database) makes it false.
+ * `lastReviewId`. One undone since (or deleted by Check database) makes it false. So does a block
+ * holding ids on both sides of `lastReviewId`, which the app's writes never make (a summary counts
+ * up to the highest id it read, and a block is added above every id stored): false only costs the
+ * caller a read of the whole log.
  */
 export async function holdsCounted(
 	db: CstoDb,
 	counted: { lastReviewId: number; rowCount: number }
 ): Promise<boolean> {
-	const held = await db.reviews.where(':id').belowOrEqual(counted.lastReviewId).count();
-	return held === counted.rowCount;
+	const last = counted.lastReviewId;
+	const [rows, blocks] = await Promise.all([
+		db.reviews.where(':id').belowOrEqual(last).count(),
+		blockCounts(db, last)
+	]);
+	return blocks.reduce((sum, [, n]) => sum + n, rows) === counted.rowCount;
 }
+
+export const byTime = (a: ReviewRow, b: ReviewRow) => a.reviewedAt - b.reviewedAt || a.id! - b.id!;
 
 /** The ratings given from `start` (included) to `end` (excluded), in time order. */
-export function listReviewsBetween(db: CstoDb, start: number, end: number): Promise<ReviewRow[]> {
-	return db.reviews.where('reviewedAt').between(start, end, true, false).toArray();
-}
-
-/** Every rating of one card, oldest first. */
-export async function listReviewsOfCard(db: CstoDb, cardId: string): Promise<ReviewRow[]> {
-	const rows = await db.reviews.where('cardId').equals(cardId).toArray();
-	return rows.sort((a, b) => a.reviewedAt - b.reviewedAt);
-}
-
-/** Every rating, in id order (the order they were stored in). */
-export function listAllReviews(db: CstoDb): Promise<ReviewRow[]> {
-	return db.reviews.toArray();
-}
-
-/** Every rating, in time order. */
-export function listReviewsByTime(db: CstoDb): Promise<ReviewRow[]> {
-	return db.reviews.orderBy('reviewedAt').toArray();
-}
-
-/**
- * The ratings with an id above `after`, in id order, read `pageSize` at a time; `keep` checks each
- * page and gives the rows to keep (see `readInPages`).
- */
-export function readReviewsAfter(
+export async function listReviewsBetween(
 	db: CstoDb,
-	after: number,
-	pageSize: number,
-	keep: (page: ReviewRow[]) => ReviewRow[]
-): Promise<PagedRead<ReviewRow, number>> {
-	return readInPages(db.reviews, after, pageSize, (row) => row.id!, keep);
+	start: number,
+	end: number
+): Promise<ReviewRow[]> {
+	const [rows, blocks] = await Promise.all([
+		db.reviews.where('reviewedAt').between(start, end, true, false).toArray(),
+		db.reviewBlocks.where('to').aboveOrEqual(start).toArray()
+	]);
+	if (blocks.length === 0) return rows;
+	return [...rows, ...(await (await blockCode()).ratingsBetween(db, blocks, start, end))].sort(
+		byTime
+	);
 }
 
 /** The result of one IndexedDB request. */
@@ -81,47 +89,44 @@ function requested<T>(request: IDBRequest<T>): Promise<T> {
  * counted side by side in a read transaction of their own. Measured in Chromium, a day's count costs
  * about 0.1 ms side by side, while reading the rating times instead (an index's keys come only
  * through a cursor) cost 25 µs a rating; through Dexie the same counts took twice as long, so they
- * go to IndexedDB itself (`backendDB`, once Dexie has opened the database).
+ * go to IndexedDB itself (`backendDB`, once Dexie has opened the database). Blocks are read once,
+ * those whose times reach into the ranges, and their times counted in memory.
  */
 export async function countReviewsInRanges(
 	db: CstoDb,
 	ranges: readonly (readonly [number, number])[]
 ): Promise<number[]> {
 	if (!db.isOpen()) await db.open();
-	const index = db
-		.backendDB()
-		.transaction('reviews', 'readonly')
-		.objectStore('reviews')
-		.index('reviewedAt');
+	const tx = db.backendDB().transaction(['reviews', 'reviewBlocks'], 'readonly');
+	const index = tx.objectStore('reviews').index('reviewedAt');
+	// Blocks with a rating from the earliest start on (none when no range is asked).
+	const blocks = requested(
+		tx
+			.objectStore('reviewBlocks')
+			.index('to')
+			.getAll(IDBKeyRange.lowerBound(Math.min(...ranges.map(([start]) => start))))
+	);
 	// An empty range holds nothing, and IndexedDB refuses to make one.
-	return Promise.all(
+	const counts = await Promise.all(
 		ranges.map(([start, end]) =>
 			start < end ? requested(index.count(IDBKeyRange.bound(start, end, false, true))) : 0
 		)
 	);
+	const read = await blocks;
+	if (read.length === 0) return counts;
+	const inBlocks = (await blockCode()).countInRanges(read, ranges);
+	return counts.map((count, i) => count + inBlocks[i]!);
 }
 
-/** Adds one rating; resolves to its id. */
+/** Adds one rating, as a row; resolves to its id. */
 export async function addReview(db: CstoDb, row: ReviewRow): Promise<number> {
 	return (await db.reviews.add(row)) as number;
 }
 
-/** Adds ratings, each under the id it has, or a new one where it has none. */
-export async function addReviews(db: CstoDb, rows: readonly ReviewRow[]): Promise<void> {
-	await db.reviews.bulkAdd(rows as ReviewRow[]);
-}
-
-/** Stores ratings under their ids, replacing those stored under the same ids. */
-export async function putReviews(db: CstoDb, rows: readonly ReviewRow[]): Promise<void> {
-	await db.reviews.bulkPut(rows as ReviewRow[]);
-}
-
-/** Deletes the ratings stored under these keys (a damaged row's key may not be a number). */
-export async function deleteReviews(db: CstoDb, keys: readonly IndexableType[]): Promise<void> {
-	await db.reviews.bulkDelete(keys as number[]);
-}
-
-/** Deletes every rating. */
-export async function clearReviews(db: CstoDb): Promise<void> {
-	await db.reviews.clear();
+/**
+ * Deletes a rating `addReview` stored (its undo): always a row of its own, so no block is read. Also
+ * keeps the blocks' code out of the pages that rate cards.
+ */
+export async function deleteAddedReview(db: CstoDb, id: number): Promise<void> {
+	await db.reviews.delete(id);
 }

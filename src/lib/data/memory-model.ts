@@ -15,7 +15,8 @@ import {
 } from '../domain/scheduling/optimizer';
 import { checkSetting, settingsFromRows, type MemoryModel } from '../domain/settings';
 import type { CardRow, CstoDb, ReviewRow } from './db';
-import { listAllReviews, listReviewsByTime, logTables } from './log';
+import { logTables } from './log';
+import { listAllReviews, listReviewsByTime } from './log-bulk';
 
 /** The review log in time order, as the memory model reads it. */
 export async function loadReviewLog(db: CstoDb): Promise<LoggedReview[]> {

@@ -10,7 +10,8 @@ import {
 	type SummaryColumns
 } from '../domain/stats/log-summary';
 import type { StoredLogSummary } from '../domain/stats/stored-summary';
-import { countReviews, holdsCounted, logTables, readReviewsAfter } from './log';
+import { countReviews, holdsCounted, logTables } from './log';
+import { readReviewsAfter } from './log-bulk';
 import { listCards } from './queue';
 
 /** What the Stats page has read: the rows it shows, and the ratings still to add to the summary. */

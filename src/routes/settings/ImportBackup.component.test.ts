@@ -90,14 +90,14 @@ describe('ImportBackup', () => {
 		const refuse = () => {
 			throw new Error('QuotaExceededError');
 		};
-		getDb().reviews.hook('creating', refuse);
+		getDb().reviewBlocks.hook('creating', refuse);
 		try {
 			await user.click(replace);
 			expect(await screen.findByRole('alert')).toHaveTextContent(
 				/^The import failed, so nothing was changed\. .*Details.*QuotaExceededError/
 			);
 		} finally {
-			getDb().reviews.hook('creating').unsubscribe(refuse);
+			getDb().reviewBlocks.hook('creating').unsubscribe(refuse);
 		}
 		expect(await getDb().cards.count()).toBe(0);
 		expect(screen.getByRole('button', { name: 'Replace' })).toBeEnabled();
