@@ -193,8 +193,9 @@ interface OldDatabase {
 	afterUpgrade: Record<string, Record<string, Record<string, unknown>>>;
 }
 
-// db-v6.json: the schema every learner had before the log's summary table (version 7).
-const FIXTURES = ['db-v1.json', 'db-v2.json', 'db-v3-due-before.json', 'db-v6.json'];
+// db-v6.json: the schema every learner had before the log's summary table (version 7); db-v7.json:
+// before the blocks of imported ratings and the cards without indexes (version 8).
+const FIXTURES = ['db-v1.json', 'db-v2.json', 'db-v3-due-before.json', 'db-v6.json', 'db-v7.json'];
 
 /**
  * Writes the old database of fixture `name` (tests/fixtures), then opens the app on it and waits
