@@ -7,6 +7,7 @@ import { TOPICS } from '../../src/lib/domain/bank/schema.ts';
 import { createRng } from '../../src/lib/domain/random.ts';
 import { createDb, type CardRow, type CstoDb, type ReviewRow } from '../../src/lib/data/db.ts';
 import { applyBackup, exportBackup, readBackupFile } from '../../src/lib/data/backup.ts';
+import { countReviews } from '../../src/lib/data/log.ts';
 import { median } from './lib/summary.js';
 
 type Report = (figure: { name: string; value: number; unit: string }) => void;
@@ -92,7 +93,7 @@ export async function run(report: Report): Promise<void> {
 		const backup = await readBackupFile(file, { now: BENCH_NOW });
 		await applyBackup(target, backup, 'replace');
 		imports.push(performance.now() - start);
-		if ((await target.reviews.count()) !== REVIEWS) throw new Error('import lost reviews');
+		if ((await countReviews(target)) !== REVIEWS) throw new Error('import lost reviews');
 		await target.delete();
 	}
 	await source.delete();
