@@ -53,6 +53,10 @@ export const STRIDE = 12;
 export const ID = 0;
 export const AT = 9;
 
+// Not `instanceof`: a Float64Array read back may come from another realm (a test's IndexedDB).
+const isFloats = (value: unknown) =>
+	Object.prototype.toString.call(value) === '[object Float64Array]';
+
 /**
  * Whether a stored block has the shape `packBlock` gives (a block damaged on the device, or written
  * by other code, is not read as ratings).
@@ -61,8 +65,7 @@ export function isBlock(value: unknown): value is ReviewBlockRow {
 	if (typeof value !== 'object' || value === null) return false;
 	const block = value as Partial<ReviewBlockRow>;
 	return (
-		// Not `instanceof`: a Float64Array read back may come from another realm (a test's IndexedDB).
-		Object.prototype.toString.call(block.log) === '[object Float64Array]' &&
+		isFloats(block.log) &&
 		Array.isArray(block.cardIds) &&
 		Number.isSafeInteger(block.n) &&
 		block.log!.length === block.n! * STRIDE
@@ -111,9 +114,6 @@ export function blockIds(block: ReviewBlockRow): number[] {
 export function readable(blocks: readonly unknown[]): ReviewBlockRow[] {
 	return blocks.filter(isBlock);
 }
-
-const isFloats = (value: unknown) =>
-	Object.prototype.toString.call(value) === '[object Float64Array]';
 
 /** Whether a stored head can be read: its times, one for each of its ratings. */
 function isHead(value: unknown): value is ReviewBlockHead {
@@ -227,9 +227,8 @@ export function fitsBlock(row: ReviewRow): boolean {
 	return true;
 }
 
-/** Packs ratings that fit a block (`fitsBlock`), in id order, into one block. */
-export function packBlock(rows: readonly ReviewRow[]): ReviewBlockRow {
-	const sorted = [...rows].sort((a, b) => a.id! - b.id!);
+/** Packs ratings that fit a block (`fitsBlock`), given in id order, into one block. */
+export function packBlock(sorted: readonly ReviewRow[]): ReviewBlockRow {
 	const cardIds: string[] = [];
 	const places = new Map<string, number>();
 	const log = new Float64Array(sorted.length * STRIDE);

@@ -27,16 +27,16 @@ export function logTables(db: CstoDb) {
 	return [db.reviews, db.reviewBlocks, db.reviewBlockLogs];
 }
 
-/** The blocks' `[lastId, n]` (the last id each holds and how many), from an index: no block is read. */
-async function blockCounts(db: CstoDb, upToId = Infinity): Promise<[number, number][]> {
+/** How many ratings the blocks up to `upToId` (their last id) hold, from an index: no block is read. */
+async function countInBlocks(db: CstoDb, upToId = Infinity): Promise<number> {
 	const keys = await db.reviewBlocks.where('[lastId+n]').belowOrEqual([upToId, Infinity]).keys();
-	return keys as unknown as [number, number][];
+	return (keys as unknown as [number, number][]).reduce((sum, [, n]) => sum + n, 0);
 }
 
 /** How many ratings the log holds. */
 export async function countReviews(db: CstoDb): Promise<number> {
-	const [rows, blocks] = await Promise.all([db.reviews.count(), blockCounts(db)]);
-	return blocks.reduce((sum, [, n]) => sum + n, rows);
+	const [rows, inBlocks] = await Promise.all([db.reviews.count(), countInBlocks(db)]);
+	return rows + inBlocks;
 }
 
 /**
@@ -51,11 +51,11 @@ export async function holdsCounted(
 	counted: { lastReviewId: number; rowCount: number }
 ): Promise<boolean> {
 	const last = counted.lastReviewId;
-	const [rows, blocks] = await Promise.all([
+	const [rows, inBlocks] = await Promise.all([
 		db.reviews.where(':id').belowOrEqual(last).count(),
-		blockCounts(db, last)
+		countInBlocks(db, last)
 	]);
-	return blocks.reduce((sum, [, n]) => sum + n, rows) === counted.rowCount;
+	return rows + inBlocks === counted.rowCount;
 }
 
 export const byTime = (a: ReviewRow, b: ReviewRow) => a.reviewedAt - b.reviewedAt || a.id! - b.id!;
