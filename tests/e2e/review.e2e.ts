@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, holdStore, readStore, test } from './fixtures';
+import { expect, holdStore, readStore, test, waitForAppDatabase } from './fixtures';
 
 interface StoredReview {
 	cardId: string;
@@ -38,6 +38,46 @@ async function figure(page: Page, testId: string): Promise<number> {
 function question(page: Page) {
 	return page.getByRole('region', { name: /Question/ }).locator('.front');
 }
+
+test("Home's first counts follow the stored settings: no count of the defaults shows first", async ({
+	watched: page
+}) => {
+	await page.goto('/');
+	await waitForAppDatabase(page);
+	await expect(page.getByTestId('new-left')).not.toHaveText('–');
+	// Fewer new cards a day than the default 20, stored as the Settings page stores it.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('csto-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('settings', 'readwrite');
+					tx.objectStore('settings').put({ key: 'newPerDay', value: 7 });
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+	// Every text the figure takes on the next load, from before the app's scripts run.
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { newLeftSeen: string[] }).newLeftSeen = seen;
+		new MutationObserver(() => {
+			const text = document.querySelector('[data-testid="new-left"]')?.textContent?.trim();
+			if (text !== undefined && text !== seen.at(-1)) seen.push(text);
+		}).observe(document, { childList: true, subtree: true, characterData: true });
+	});
+	await page.reload();
+	await expect(page.getByTestId('new-left')).toHaveText('7');
+	const seen = await page.evaluate(
+		() => (window as unknown as { newLeftSeen: string[] }).newLeftSeen
+	);
+	expect(seen.filter((text) => text !== '–')).toEqual(['7']);
+});
 
 test('three cards reviewed by keyboard alone are stored and move the counts', async ({
 	watched: page

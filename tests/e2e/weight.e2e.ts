@@ -9,9 +9,11 @@ import { expect, test } from './fixtures';
  * layer it loads once the page is on screen. Set just above the measured size: a guard against
  * growth, not a target met (issue 14). 93.0 KB on 3 December 2026, once Home stopped loading the
  * scheduler (ts-fsrs); it was 101.9 KB before, and 85.1 KB before Check database's validator and the
- * memory model's settings.
+ * memory model's settings. Raised to 94.5 on 4 December 2026 at 94.02 KB: Home's page script now
+ * starts loading the module its counts are read with before the page hydrates, which brought them
+ * 12 ms sooner (A/B in Chromium, 14 rounds of 9 loads: 143.7 against 155.5 ms).
  */
-const HOME_JS_BUDGET_KB = 94;
+const HOME_JS_BUDGET_KB = 94.5;
 /** What a first visit to Members may load beyond Home's JavaScript (issue 16: under 60 KB). */
 const MEMBERS_EXTRA_JS_KB = 60;
 const BUILD = resolve(import.meta.dirname, '../..', process.env.BUILD_DIR ?? 'build');

@@ -112,11 +112,14 @@ export function loadQueueSnapshot(
 	now: Date,
 	dayStartHour: number
 ): Promise<QueueSnapshot> {
-	return db.transaction('r', [db.cards, ...logTables(db)], async () => ({
-		cards: await listBankCards(db, items, now.getTime()),
-		done: await loadDoneToday(db, now, dayStartHour),
-		dayEnd: nextStudyDayStart(now.getTime(), dayStartHour)
-	}));
+	return db.transaction('r', [db.cards, ...logTables(db)], async () => {
+		// Side by side: each is a few requests, which IndexedDB answers one round trip at a time.
+		const [cards, done] = await Promise.all([
+			listBankCards(db, items, now.getTime()),
+			loadDoneToday(db, now, dayStartHour)
+		]);
+		return { cards, done, dayEnd: nextStudyDayStart(now.getTime(), dayStartHour) };
+	});
 }
 
 /**
