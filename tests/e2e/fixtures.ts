@@ -75,6 +75,37 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
 }
 
 /**
+ * Writes rows straight into one IndexedDB store of the app (not through the app's code: as a damaged
+ * import or a bug would), once the app has created its database; resolves to their keys (the
+ * generated ones are numbers).
+ */
+export async function putRows(page: Page, store: string, rows: unknown[]): Promise<number[]> {
+	await waitForAppDatabase(page);
+	return page.evaluate(
+		({ store, rows }) =>
+			new Promise<number[]>((resolve, reject) => {
+				const open = indexedDB.open('csto-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(store, 'readwrite');
+					const keys: number[] = [];
+					for (const row of rows) {
+						const request = tx.objectStore(store).put(row);
+						request.onsuccess = () => keys.push(request.result as number);
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve(keys);
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		{ store, rows }
+	);
+}
+
+/**
  * Every rating the log holds, read straight from IndexedDB and in id order: the rows of `reviews`
  * and the ratings packed in `reviewBlockLogs` (an import's), unpacked here by the stored format (12
  * numbers a rating: id, its card's place in `cardIds`, rating, stateBefore, dueBefore with NaN for

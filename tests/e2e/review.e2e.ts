@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, holdStore, readStore, test, waitForAppDatabase } from './fixtures';
+import { expect, holdStore, putRows, readStore, test } from './fixtures';
 
 interface StoredReview {
 	cardId: string;
@@ -43,25 +43,9 @@ test("Home's first counts follow the stored settings: no count of the defaults s
 	watched: page
 }) => {
 	await page.goto('/');
-	await waitForAppDatabase(page);
 	await expect(page.getByTestId('new-left')).not.toHaveText('–');
 	// Fewer new cards a day than the default 20, stored as the Settings page stores it.
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve, reject) => {
-				const open = indexedDB.open('csto-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const tx = open.result.transaction('settings', 'readwrite');
-					tx.objectStore('settings').put({ key: 'newPerDay', value: 7 });
-					tx.oncomplete = () => {
-						open.result.close();
-						resolve();
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			})
-	);
+	await putRows(page, 'settings', [{ key: 'newPerDay', value: 7 }]);
 	// Every text the figure takes on the next load, from before the app's scripts run.
 	await page.addInitScript(() => {
 		const seen: string[] = [];

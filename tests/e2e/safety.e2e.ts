@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { BLOCK_SIZE } from '../../src/lib/data/log-bulk';
-import { expect, readLog, readStore, test, waitForAppDatabase } from './fixtures';
+import { expect, putRows, readLog, readStore, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
 
 // Each test walks several pages; on a busy two-core machine that takes more than the default 30 s.
@@ -10,33 +10,6 @@ test.describe.configure({ timeout: 180_000 });
 /** Waits until the app has created its database (any page opens it). */
 async function waitForDatabase(page: Page): Promise<void> {
 	await waitForAppDatabase(page);
-}
-
-/** Writes rows straight into one IndexedDB store of the app (as a damaged import or bug would). */
-async function putRows(page: Page, store: string, rows: unknown[]): Promise<number[]> {
-	await waitForDatabase(page);
-	return page.evaluate(
-		({ store, rows }) =>
-			new Promise<number[]>((resolve, reject) => {
-				const open = indexedDB.open('csto-study');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const tx = db.transaction(store, 'readwrite');
-					const keys: number[] = [];
-					for (const row of rows) {
-						const request = tx.objectStore(store).put(row);
-						request.onsuccess = () => keys.push(request.result as number);
-					}
-					tx.oncomplete = () => {
-						db.close();
-						resolve(keys);
-					};
-					tx.onerror = () => reject(tx.error);
-				};
-			}),
-		{ store, rows }
-	);
 }
 
 function heading(page: Page, name: string) {
