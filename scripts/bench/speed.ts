@@ -43,7 +43,7 @@ import type { Server } from 'node:http';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
 import { buildCollection, type Collection, type CollectionSize } from './lib/collection.ts';
-import { installProbes } from './lib/page-probes.ts';
+import { installProbes, type PaintProbe } from './lib/page-probes.ts';
 import { benchPort } from './lib/ports.js';
 import { median, percentile } from './lib/summary.js';
 
@@ -101,11 +101,7 @@ async function seed(page: Page, collection: Collection): Promise<void> {
  * middle of its start-up, which is no part of a learner's load (measured 2026-12-03: 10–17 ms of
  * the main thread, just before the app's scripts ran).
  */
-async function timeLoad(
-	page: Page,
-	path: string,
-	key: 'countsPaintedAt' | 'statsPaintedAt'
-): Promise<number> {
+async function timeLoad(page: Page, path: string, key: PaintProbe): Promise<number> {
 	await page.goto(path, { waitUntil: 'commit' });
 	return page.evaluate(
 		(k) =>

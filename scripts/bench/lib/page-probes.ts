@@ -19,6 +19,9 @@ export interface Probes {
 	changeAt: number;
 }
 
+/** The probes that hold a paint time once the page has drawn its data. */
+export type PaintProbe = 'countsPaintedAt' | 'statsPaintedAt';
+
 declare global {
 	interface Window {
 		__probes: Probes;
@@ -27,7 +30,7 @@ declare global {
 		/** Resolves with the time a quiz answer's feedback is painted. */
 		__feedbackPainted: () => Promise<number>;
 		/** Resolves with the probe `key`'s time once it holds one. */
-		__painted: (key: 'countsPaintedAt' | 'statsPaintedAt') => Promise<number>;
+		__painted: (key: PaintProbe) => Promise<number>;
 		/** Resolves with the time the page is first painted with `text` in it. */
 		__textPainted: (text: string) => Promise<number>;
 	}
@@ -81,8 +84,7 @@ export function installProbes(): void {
 		document.querySelector('main div.stats:not([aria-busy="true"])') !== null;
 	// Waiting in the page, so that the benchmark's wait adds no script to the page it measures
 	// (Playwright's `waitForFunction` compiles its injected script there, mid-load).
-	const waiting: { key: 'countsPaintedAt' | 'statsPaintedAt'; resolve: (time: number) => void }[] =
-		[];
+	const waiting: { key: PaintProbe; resolve: (time: number) => void }[] = [];
 	const settle = () => {
 		for (const wait of waiting.splice(0)) {
 			if (probes[wait.key] > 0) wait.resolve(probes[wait.key]);
