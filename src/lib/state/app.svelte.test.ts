@@ -390,4 +390,27 @@ describe('progress worth keeping', () => {
 		expect(storage.persist).toHaveBeenCalledOnce();
 		destroy();
 	});
+	it('stops watching for progress once it has found some: a later rating reads nothing for it', async () => {
+		Object.defineProperty(window.navigator, 'storage', {
+			value: new FakeStorage(),
+			configurable: true
+		});
+		await getDb().reviews.add({ ...review });
+		const asked = vi.spyOn(getDb().quizAttempts, 'count');
+		const destroy = $effect.root(() => connectApp(PROBE));
+		flushSync();
+		await vi.waitFor(() => expect(asked).toHaveBeenCalledOnce());
+		// Dexie runs every live query a write touches side by side: once this one has seen the
+		// second rating, a progress query still watching would have asked again.
+		const { liveQuery } = await import('dexie');
+		let seen = 0;
+		const sentinel = liveQuery(() => getDb().reviews.count()).subscribe((n) => (seen = n));
+		await vi.waitFor(() => expect(seen).toBe(1));
+		await getDb().reviews.add({ ...review });
+		await vi.waitFor(() => expect(seen).toBe(2));
+		expect(asked).toHaveBeenCalledOnce();
+		sentinel.unsubscribe();
+		asked.mockRestore();
+		destroy();
+	});
 });

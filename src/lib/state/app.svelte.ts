@@ -314,9 +314,12 @@ export function connectApp(probeUrl: string): void {
 			stop?.();
 		};
 	});
+	// Watched until there is progress, then no more: a rating asked it again each time, three reads
+	// beside the next card's drawing, and persistence is asked for at most once per page load anyway.
 	const progress = liveFrom(
 		() => import('../data/app-db'),
-		({ getDb }) => hasProgress(getDb())
+		({ getDb }) => hasProgress(getDb()),
+		{ until: (has) => has }
 	);
 	$effect(() => {
 		// A refusal or an error changes nothing: Settings shows the state and offers to ask again.

@@ -1,5 +1,5 @@
 /** How a Live starts and what it watches. */
-export interface LiveOptions {
+export interface LiveOptions<T = unknown> {
 	/** Runs once before the first query: for example, imports the modules the query needs. */
 	prepare?: () => Promise<unknown>;
 	/** Runes state the query depends on: the query starts again when it changes. */
@@ -9,6 +9,11 @@ export interface LiveOptions {
 	 * real query; the real query then runs unwatched each time this one reports a change.
 	 */
 	watch?: () => unknown;
+	/**
+	 * Stops watching once a result passes it (the result stays in `current`): for a question whose
+	 * answer cannot change back in a way the page cares about, so that later writes do not ask it again.
+	 */
+	until?: (value: T) => boolean;
 }
 
 /**
@@ -30,12 +35,13 @@ export class Live<T> {
 	isLoading = $state(true);
 	error = $state<Error | undefined>(undefined);
 
-	constructor(query: () => T | Promise<T>, { prepare, key, watch }: LiveOptions = {}) {
+	constructor(query: () => T | Promise<T>, { prepare, key, watch, until }: LiveOptions<T> = {}) {
 		$effect(() => {
 			key?.();
 			let isActive = true;
 			let subscription: { unsubscribe(): void } | undefined;
 			let runs = 0;
+			let isDone = false;
 			// Set once the data layer is loaded: says a closed database means a newer app version.
 			let explain = (error: unknown) => error;
 			const fail = (caught: unknown) => {
@@ -49,6 +55,10 @@ export class Live<T> {
 				this.current = value;
 				this.isLoading = false;
 				this.error = undefined;
+				if (until?.(value)) {
+					isDone = true;
+					subscription?.unsubscribe();
+				}
 			};
 			Promise.all([import('dexie'), import('../data/app-db'), prepare?.()]).then(
 				([{ liveQuery }, { explainDbError }]) => {
@@ -58,6 +68,7 @@ export class Live<T> {
 					// database) fails like one that rejects, shown in `error`, never thrown out of Dexie.
 					if (!watch) {
 						subscription = liveQuery(async () => query()).subscribe({ next: show, error: fail });
+						if (isDone) subscription.unsubscribe();
 						return;
 					}
 					// Dexie reports outside its watching context, so this query is not watched. A report
@@ -72,6 +83,7 @@ export class Live<T> {
 						},
 						error: fail
 					});
+					if (isDone) subscription.unsubscribe();
 				},
 				fail
 			);
@@ -91,13 +103,14 @@ export class Live<T> {
 export function liveFrom<M, T>(
 	load: () => Promise<M>,
 	query: (module: M) => T | Promise<T>,
-	watch?: (module: M) => unknown
+	{ watch, until }: { watch?: (module: M) => unknown; until?: (value: T) => boolean } = {}
 ): Live<T> {
 	let module: M | undefined;
 	return new Live(() => query(module!), {
 		prepare: async () => {
 			module = await load();
 		},
-		watch: watch && (() => watch(module!))
+		watch: watch && (() => watch(module!)),
+		until
 	});
 }
