@@ -47,29 +47,39 @@ const STREAK_BATCH = 32;
  * (`countReviewsInRanges`): about 90 ms in Chromium for a streak of two years.
  */
 export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): Promise<Streak> {
+	const today = studyDayKey(now.getTime(), dayStartHour);
+	const countDays = (keys: readonly string[]) =>
+		countReviewsInRanges(
+			db,
+			keys.map((key) => [
+				startOfStudyDayKey(key, dayStartHour),
+				startOfStudyDayKey(addDays(key, 1), dayStartHour)
+			])
+		);
+	const batch = (back: number, size: number) =>
+		Array.from({ length: size }, (_, i) => addDays(today, -(back + i)));
 	// The days the Stats page has summed up (the log's summary, when it still matches the log) need
 	// no count: only the days since its last rating are counted. A streak of two years took 80 ms of
-	// Home's 195 ms to count.
-	const summed = await readSummedQuarters(db);
+	// Home's 195 ms to count. The first batch is counted while the summary is read, not after it:
+	// the days since the summary are in it unless Stats was last opened more than a month ago.
+	const [summed, firstCounts] = await Promise.all([
+		readSummedQuarters(db),
+		countDays(batch(0, STREAK_BATCH))
+	]);
 	let last = -Infinity;
 	for (const time of summed ?? []) last = Math.max(last, time);
 	const lastCounted = last > -Infinity ? studyDayKey(last, dayStartHour) : undefined;
 	const streakOf = (studied: number[]) =>
 		computeStreak(summed ? [...summed, ...studied] : studied, now.getTime(), dayStartHour);
-	const today = studyDayKey(now.getTime(), dayStartHour);
 	const studied: number[] = [];
 	for (let back = 0, size = STREAK_BATCH; ; back += size, size *= 2) {
-		// Days from today back, down to the summary's last day when there is one (keys sort by date).
-		const keys = Array.from({ length: size }, (_, i) => addDays(today, -(back + i))).filter(
-			(key) => lastCounted === undefined || key >= lastCounted
-		);
-		const starts = keys.map((key) => startOfStudyDayKey(key, dayStartHour));
-		const counts = await countReviewsInRanges(
-			db,
-			keys.map((key, i) => [starts[i]!, startOfStudyDayKey(addDays(key, 1), dayStartHour)])
-		);
+		// Days from today back, down to the summary's last day when there is one (keys sort by date,
+		// so these are the batch's first keys).
+		const keys = batch(back, size).filter((key) => lastCounted === undefined || key >= lastCounted);
+		const counts = back === 0 ? firstCounts : await countDays(keys);
 		for (let i = 0; i < keys.length; i++) {
-			if (counts[i]! > 0) studied.push(starts[i]!);
+			const start = startOfStudyDayKey(keys[i]!, dayStartHour);
+			if (counts[i]! > 0) studied.push(start);
 			// No streak reaches past a day without a rating (today's does not count: it is not over).
 			else if (keys[i] !== today) return streakOf(studied);
 		}
