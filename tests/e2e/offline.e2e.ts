@@ -546,26 +546,25 @@ test('the manifest is linked and valid, and every icon is served at its stated s
 	expect(png(512, 'maskable'), 'maskable icon').toBeDefined();
 	expect(icons.some((icon) => icon.type === 'image/svg+xml')).toBe(true);
 
-	for (const icon of icons) {
-		const iconResponse = await page.request.get(new URL(icon.src, manifestUrl).href);
+	/** The icon at `url` is served with its stated type and, for a PNG, at its stated size. */
+	const expectServed = async (url: string, icon: Icon) => {
+		const iconResponse = await page.request.get(url);
 		expect(iconResponse.status(), icon.src).toBe(200);
 		expect(iconResponse.headers()['content-type']).toBe(icon.type);
 		if (icon.type === 'image/png') {
 			const [width, height] = icon.sizes.split('x').map(Number);
 			expect(pngSize(await iconResponse.body()), icon.src).toEqual({ width, height });
 		}
-	}
+	};
+	for (const icon of icons) await expectServed(new URL(icon.src, manifestUrl).href, icon);
 	// The page's own icon is a 32 px PNG: Chromium decodes an SVG icon on the page's main thread as a
 	// whole SVG document, in the middle of the app's start-up, whenever it has no icon cached.
 	const favicon = page.locator('link[rel="icon"]');
 	await expect(favicon).toHaveCount(1);
 	await expect(favicon).toHaveAttribute('type', 'image/png');
 	await expect(favicon).toHaveAttribute('sizes', '32x32');
-	const faviconResponse = await page.request.get(
-		await favicon.evaluate((link: HTMLLinkElement) => link.href)
-	);
-	expect(faviconResponse.headers()['content-type']).toBe('image/png');
-	expect(pngSize(await faviconResponse.body())).toEqual({ width: 32, height: 32 });
+	const faviconUrl = await favicon.evaluate((link: HTMLLinkElement) => link.href);
+	await expectServed(faviconUrl, { src: faviconUrl, sizes: '32x32', type: 'image/png' });
 });
 
 test('the service worker controls the page after the first load', async ({ watched: page }) => {
