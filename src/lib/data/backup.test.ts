@@ -14,7 +14,7 @@ import { setSuspended } from './cards';
 import { createDb, type CstoDb } from './db';
 import { createSampleDb } from './fixtures';
 import { addReview } from './log';
-import { listAllReviews, listReviewsOfCard } from './log-bulk';
+import { addReviews, listAllReviews, listReviewsOfCard } from './log-bulk';
 
 let db: CstoDb | undefined;
 afterEach(async () => {
@@ -177,6 +177,58 @@ describe('export, reset and import', () => {
 		broken.reviews.push({ ...broken.reviews[0]! });
 		await expect(applyBackup(db, broken, 'replace')).rejects.toThrow();
 		expect(await readAllTables(db)).toEqual(before);
+	});
+});
+
+describe('export of the log', () => {
+	const rating = (id: number) =>
+		backupReview({ id, reviewedAt: NOW - 100_000_000 + id * 1000, dueBefore: null });
+
+	it('writes every rating once, in id order, across its pages: a damaged one in a later page goes to the quarantine list', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		// More than two of the export's pages of 5,000, stored as rows (as the app stores its ratings).
+		const rows = Array.from({ length: 12_001 }, (_, i) => rating(i + 1));
+		rows[10_999] = { ...rows[10_999]!, rating: 9 as never };
+		await db.reviews.bulkAdd(rows);
+		const seen: BackupProgress[] = [];
+		const exported = await exportBackup(db, {
+			appVersion: '0.1.0',
+			now: NOW,
+			onProgress: (p) => seen.push(p)
+		});
+		const file = JSON.parse(await exported.file.text());
+		expect(exported.setAside).toBe(1);
+		expect(file.reviews.map((r: { id: number }) => r.id)).toEqual(
+			rows.map((r) => r.id).filter((id) => id !== 11_000)
+		);
+		expect(file.quarantine.map((q: { key: string }) => q.key)).toEqual(['11000']);
+		expect(seen.at(-1)).toEqual({ phase: 'writing', done: 12_001, total: 12_001 });
+		const done = seen.map((p) => p.done);
+		expect(done).toEqual([...done].sort((a, b) => a - b));
+	});
+
+	it('writes ratings in blocks and rows in one id order, rows below and above the blocks included', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const ids = (from: number, to: number) =>
+			Array.from({ length: to - from + 1 }, (_, i) => from + i);
+		// An import stores ratings numbered after every stored one in blocks; the others are rows.
+		await addReviews(db, ids(100, 2_699).map(rating));
+		await db.reviews.bulkAdd([...ids(1, 50), ...ids(3_000, 3_050)].map(rating));
+		expect(await db.reviewBlocks.count()).toBeGreaterThan(0);
+		const file = JSON.parse(await exportText(db));
+		expect(file.reviews.map((r: { id: number }) => r.id)).toEqual([
+			...ids(1, 50),
+			...ids(100, 2_699),
+			...ids(3_000, 3_050)
+		]);
+		expect(file.reviews).toEqual(
+			JSON.parse(JSON.stringify(await listAllReviews(db))).map(
+				(r: { reviewedAt: number; dueBefore: null }) => ({
+					...r,
+					reviewedAt: new Date(r.reviewedAt).toISOString()
+				})
+			)
+		);
 	});
 });
 

@@ -1,5 +1,10 @@
 import type { Backup, BackupCard, BackupQuizAttempt, BackupReview } from '../domain/backup/schema';
-import { BACKUP_TABLES, type BackupTables } from '../domain/backup/schema';
+import {
+	BACKUP_TABLES,
+	QUARANTINE_LIST,
+	type BackupTable,
+	type BackupTables
+} from '../domain/backup/schema';
 import {
 	BackupTextReader,
 	checkBackupConsistency,
@@ -11,7 +16,7 @@ import type { QuarantineEntry } from '../domain/integrity/repair';
 import { describeProblem, ROW_VALIDATORS } from '../domain/integrity/rows';
 import { planMerge } from '../domain/backup/merge';
 import { renameBackupIds } from '../domain/backup/rename';
-import { writeBackupJson } from '../domain/backup/write';
+import { BackupJsonWriter } from '../domain/backup/write';
 import { toProgressCsv } from '../domain/backup/csv';
 import {
 	QUESTION_ID_RENAMES,
@@ -20,8 +25,8 @@ import {
 	type QuizAttemptRow,
 	type ReviewRow
 } from './db';
-import { logTables } from './log';
-import { addReviews, clearReviews, everyTable, listAllReviews } from './log-bulk';
+import { countReviews, logTables } from './log';
+import { addReviews, clearReviews, everyTable, listAllReviews, readLogInPages } from './log-bulk';
 
 // The backup schema lives in the domain, which cannot see db.ts; these lines fail to compile if the
 // two ever disagree on a field.
@@ -75,76 +80,102 @@ export interface ExportedBackup {
 }
 
 /**
- * Splits what is stored into the rows the validator accepts and the damaged ones, which go to the
- * quarantine list (after the quarantine table's own entries) so that the file always imports.
+ * The rows of `table` the validator accepts at `now`; each damaged one goes to `setAside` as a
+ * quarantine entry instead, so that the file always imports.
  */
-function separateDamaged(
-	stored: BackupTables,
-	quarantined: readonly QuarantineEntry[],
-	now: number
-): { tables: BackupTables; quarantine: QuarantineEntry[]; setAside: number } {
-	const tables: BackupTables = { cards: [], reviews: [], quizAttempts: [], settings: [] };
-	const quarantine = [...quarantined];
-	for (const table of BACKUP_TABLES) {
-		const validate = ROW_VALIDATORS[table];
-		const keyOf = (row: Record<string, unknown>) => String(table === 'settings' ? row.key : row.id);
-		for (const row of stored[table] as unknown as Record<string, unknown>[]) {
-			const problem = validate(row, now);
-			if (!problem) (tables[table] as unknown[]).push(row);
-			else {
-				quarantine.push({
-					table,
-					key: keyOf(row),
-					row,
-					problem: describeProblem(problem),
-					action: 'set aside',
-					quarantinedAt: now
-				});
-			}
+function keepValid(
+	table: BackupTable,
+	rows: readonly unknown[],
+	now: number,
+	setAside: QuarantineEntry[]
+): unknown[] {
+	const validate = ROW_VALIDATORS[table];
+	const kept: unknown[] = [];
+	for (const row of rows as Record<string, unknown>[]) {
+		const problem = validate(row, now);
+		if (!problem) kept.push(row);
+		else {
+			setAside.push({
+				table,
+				key: String(table === 'settings' ? row.key : row.id),
+				row,
+				problem: describeProblem(problem),
+				action: 'set aside',
+				quarantinedAt: now
+			});
 		}
 	}
-	return { tables, quarantine, setAside: quarantine.length - quarantined.length };
+	return kept;
 }
 
 /**
  * Exports every table as one backup file (JSON): format name and version, app version, export time,
- * settings, cards, reviews and quiz attempts, then the quarantine list. A row that fails the validator
- * goes to the quarantine list instead of its table, so that import always accepts the file; nothing
- * stored is changed. The text is built in chunks, pausing between them.
+ * settings, cards, reviews and quiz attempts, then the quarantine list (the quarantine table's
+ * entries, then the rows set aside now). A row that fails the validator goes to the quarantine list
+ * instead of its table, so that import always accepts the file; nothing stored is changed. All is
+ * read in one read transaction, so that the file is one consistent snapshot. The log is read a page
+ * at a time, each page written and encoded as UTF-8 while the database reads the next: at 100,000
+ * ratings in Chromium, a median of 3018 ms from the click to the download against 3681 ms for
+ * reading the whole log, then writing the text, then making the file from it (2026-12-04, 12
+ * exports each, alternating).
  */
 export async function exportBackup(
 	db: CstoDb,
 	options: { appVersion: string; now: number; onProgress?: OnBackupProgress }
 ): Promise<ExportedBackup> {
-	const [stored, quarantined] = await db.transaction(
+	const { now, onProgress } = options;
+	const writer = new BackupJsonWriter();
+	const encoder = new TextEncoder();
+	const parts: Uint8Array[] = [];
+	const write = (text: string) => {
+		if (text) parts.push(encoder.encode(text));
+	};
+	const setAside: QuarantineEntry[] = [];
+	let done = 0;
+	let total = 0;
+	const writeRows = (table: BackupTable, rows: readonly unknown[]) => {
+		write(writer.rows(keepValid(table, rows, now, setAside)));
+		done += rows.length;
+		onProgress?.({ phase: 'writing', done, total });
+	};
+	const quarantined = await db.transaction(
 		'r',
 		[db.cards, ...logTables(db), db.quizAttempts, db.settings, db.quarantine],
-		() => Promise.all([readAllTables(db), db.quarantine.toArray()])
-	);
-	const { tables, quarantine, setAside } = separateDamaged(
-		stored,
-		quarantined.map(({ id: _id, ...entry }) => entry),
-		options.now
-	);
-	const total =
-		BACKUP_TABLES.reduce((sum, table) => sum + tables[table].length, 0) + quarantine.length;
-	const parts: string[] = [];
-	let sincePause = 0;
-	for (const { part, rowsDone } of writeBackupJson(
-		{ appVersion: options.appVersion, exportedAt: options.now },
-		tables,
-		CHUNK,
-		quarantine
-	)) {
-		parts.push(part);
-		if (rowsDone - sincePause >= CHUNK) {
-			sincePause = rowsDone;
-			options.onProgress?.({ phase: 'writing', done: rowsDone, total });
-			await pause();
+		async () => {
+			const [settings, cards, quizAttempts, quarantine, ratings] = await Promise.all([
+				db.settings.toArray(),
+				db.cards.toArray(),
+				db.quizAttempts.toArray(),
+				db.quarantine.toArray(),
+				countReviews(db)
+			]);
+			const tables = { settings, cards, quizAttempts };
+			total = settings.length + cards.length + ratings + quizAttempts.length + quarantine.length;
+			write(writer.head({ appVersion: options.appVersion, exportedAt: now }));
+			for (const table of BACKUP_TABLES) {
+				write(writer.open(table));
+				if (table === 'reviews') {
+					await readLogInPages(db, CHUNK, (page) => writeRows(table, page));
+				} else {
+					const rows = tables[table];
+					for (let start = 0; start < rows.length; start += CHUNK) {
+						writeRows(table, rows.slice(start, start + CHUNK));
+					}
+				}
+				write(writer.close());
+			}
+			return quarantine.map(({ id: _id, ...entry }) => entry);
 		}
-	}
-	options.onProgress?.({ phase: 'writing', done: total, total });
-	return { file: new Blob(parts, { type: 'application/json' }), setAside };
+	);
+	write(writer.open(QUARANTINE_LIST));
+	write(writer.rows([...quarantined, ...setAside]));
+	write(writer.close());
+	write(writer.end());
+	onProgress?.({ phase: 'writing', done: total, total });
+	return {
+		file: new Blob(parts as BlobPart[], { type: 'application/json' }),
+		setAside: setAside.length
+	};
 }
 
 /** Reads a file's text piece by piece (never the whole text at once) into the backup reader. */

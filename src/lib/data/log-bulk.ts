@@ -302,6 +302,38 @@ export async function listAllReviews(db: CstoDb): Promise<ReviewRow[]> {
 	return inBlocks.length === 0 ? rows : [...inBlocks, ...rows].sort(byId);
 }
 
+/**
+ * Hands every rating to `onPage`, in id order, about `pageSize` at a time. The next page is asked
+ * for before `onPage` gets this one, so that the database reads it while `onPage` works: an export
+ * of 100,000 rows writes its file meanwhile. A log with blocks is read whole (its blocks hold a
+ * twelfth of the rows' bytes) and handed on in pages.
+ */
+export async function readLogInPages(
+	db: CstoDb,
+	pageSize: number,
+	onPage: (page: ReviewRow[]) => void
+): Promise<void> {
+	const pageAfter = (key: IndexableType | undefined) =>
+		(key === undefined ? db.reviews.toCollection() : db.reviews.where(':id').above(key))
+			.limit(pageSize)
+			.toArray();
+	let next = pageAfter(undefined);
+	if ((await db.reviewBlocks.count()) > 0) {
+		const all = await listAllReviews(db);
+		for (let start = 0; start < all.length; start += pageSize) {
+			onPage(all.slice(start, start + pageSize));
+		}
+		return;
+	}
+	for (;;) {
+		const page = await next;
+		const isFull = page.length === pageSize;
+		if (isFull) next = pageAfter(page.at(-1)!.id as IndexableType);
+		if (page.length > 0) onPage(page);
+		if (!isFull) return;
+	}
+}
+
 /** Every rating, in time order. */
 export async function listReviewsByTime(db: CstoDb): Promise<ReviewRow[]> {
 	const [rows, inBlocks] = await Promise.all([

@@ -62,11 +62,58 @@ export function backupFileName(now: number, kind: 'backup' | 'anki' | 'progress'
 	return `csto-study-${kind}-${day}.${extension}`;
 }
 
+/** The lists a backup file holds, in their order: the tables, then the damaged originals. */
+export type BackupList = BackupTable | typeof QUARANTINE_LIST;
+
+/**
+ * Writes a backup's JSON text a part at a time, as its rows come: `head`, then for each list in
+ * turn `open`, `rows` as many times as there are pieces of it, and `close`, then `end`. Joined, the
+ * parts are one JSON document with one row per line.
+ */
+export class BackupJsonWriter {
+	#isFirst = true;
+	#encode: (row: never) => unknown = ENCODERS.settings;
+
+	head(meta: { appVersion: string; exportedAt: number }): string {
+		const head = {
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			appVersion: meta.appVersion,
+			exportedAt: iso(meta.exportedAt)
+		};
+		return JSON.stringify(head, null, '\t').slice(0, -2);
+	}
+
+	open(list: BackupList): string {
+		this.#isFirst = true;
+		this.#encode = list === QUARANTINE_LIST ? encodeQuarantined : ENCODERS[list];
+		return `,\n\t${JSON.stringify(list)}: [`;
+	}
+
+	/** The next rows of the open list ('' for none). */
+	rows(rows: readonly unknown[]): string {
+		if (rows.length === 0) return '';
+		const encode = this.#encode as (row: unknown) => unknown;
+		const lines = rows.map((row) => JSON.stringify(encode(row)));
+		const part = (this.#isFirst ? '' : ',') + '\n\t\t' + lines.join(',\n\t\t');
+		this.#isFirst = false;
+		return part;
+	}
+
+	close(): string {
+		return this.#isFirst ? ']' : '\n\t]';
+	}
+
+	end(): string {
+		return '\n}\n';
+	}
+}
+
 /**
  * Writes a backup as JSON text in parts of at most `chunkSize` rows, so that the caller can yield to
- * the page between parts and show progress. Joined, the parts are one JSON document with one row per
- * line; `rowsDone` counts the rows written so far. The damaged originals in `quarantine` follow the
- * tables, in a list that older versions of the app pass over.
+ * the page between parts and show progress (see `BackupJsonWriter`); `rowsDone` counts the rows
+ * written so far. The damaged originals in `quarantine` follow the tables, in a list that older
+ * versions of the app pass over.
  */
 export function* writeBackupJson(
 	meta: { appVersion: string; exportedAt: number },
@@ -74,30 +121,21 @@ export function* writeBackupJson(
 	chunkSize = 2000,
 	quarantine: readonly QuarantineEntry[] = []
 ): Generator<{ part: string; rowsDone: number }> {
-	const head = {
-		format: BACKUP_FORMAT,
-		version: BACKUP_VERSION,
-		appVersion: meta.appVersion,
-		exportedAt: iso(meta.exportedAt)
-	};
+	const writer = new BackupJsonWriter();
 	let rowsDone = 0;
-	yield { part: JSON.stringify(head, null, '\t').slice(0, -2), rowsDone };
-	const lists: [string, readonly unknown[], (row: never) => unknown][] = [
-		...BACKUP_TABLES.map(
-			(table) =>
-				[table, tables[table], ENCODERS[table]] as [string, unknown[], (row: never) => unknown]
-		),
-		[QUARANTINE_LIST, quarantine, encodeQuarantined]
+	yield { part: writer.head(meta), rowsDone };
+	const lists: [BackupList, readonly unknown[]][] = [
+		...BACKUP_TABLES.map((table) => [table, tables[table]] as [BackupList, readonly unknown[]]),
+		[QUARANTINE_LIST, quarantine]
 	];
-	for (const [table, rows, encoder] of lists) {
-		const encode = encoder as (row: unknown) => unknown;
-		yield { part: `,\n\t${JSON.stringify(table)}: [`, rowsDone };
+	for (const [list, rows] of lists) {
+		yield { part: writer.open(list), rowsDone };
 		for (let start = 0; start < rows.length; start += chunkSize) {
-			const lines = rows.slice(start, start + chunkSize).map((row) => JSON.stringify(encode(row)));
-			rowsDone += lines.length;
-			yield { part: (start > 0 ? ',' : '') + '\n\t\t' + lines.join(',\n\t\t'), rowsDone };
+			const chunk = rows.slice(start, start + chunkSize);
+			rowsDone += chunk.length;
+			yield { part: writer.rows(chunk), rowsDone };
 		}
-		yield { part: rows.length > 0 ? '\n\t]' : ']', rowsDone };
+		yield { part: writer.close(), rowsDone };
 	}
-	yield { part: '\n}\n', rowsDone };
+	yield { part: writer.end(), rowsDone };
 }
