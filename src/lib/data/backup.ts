@@ -172,10 +172,12 @@ export async function exportBackup(
 	write(writer.close());
 	write(writer.end());
 	onProgress?.({ phase: 'writing', done: total, total });
-	return {
-		file: new Blob(parts as BlobPart[], { type: 'application/json' }),
-		setAside: setAside.length
-	};
+	const file = new Blob(parts as BlobPart[], { type: 'application/json' });
+	// Reading the file's last byte waits here, in the worker, until Chromium holds all of it. Without
+	// this the page's URL.createObjectURL waited instead: 58–150 ms of its main thread at 100,000
+	// ratings, against 1–23 ms with it (2026-12-04, 6 exports each).
+	await file.slice(-1).arrayBuffer();
+	return { file, setAside: setAside.length };
 }
 
 /** Reads a file's text piece by piece (never the whole text at once) into the backup reader. */
