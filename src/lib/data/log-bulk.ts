@@ -303,21 +303,16 @@ export async function listAllReviews(db: CstoDb): Promise<ReviewRow[]> {
 }
 
 /**
- * Hands every rating to `onPage`, in id order, about `pageSize` at a time. The next page is asked
- * for before `onPage` gets this one, so that the database reads it while `onPage` works: an export
- * of 100,000 rows writes its file meanwhile. A log with blocks is read whole (its blocks hold a
- * twelfth of the rows' bytes) and handed on in pages.
+ * Hands every rating to `onPage`, in id order, about `pageSize` at a time, each page asked for
+ * before `onPage` gets the one before (`readInPages`): an export of 100,000 rows writes its file
+ * while the database reads. A log with blocks is read whole (its blocks hold a twelfth of the rows'
+ * bytes) and handed on in pages.
  */
 export async function readLogInPages(
 	db: CstoDb,
 	pageSize: number,
 	onPage: (page: ReviewRow[]) => void
 ): Promise<void> {
-	const pageAfter = (key: IndexableType | undefined) =>
-		(key === undefined ? db.reviews.toCollection() : db.reviews.where(':id').above(key))
-			.limit(pageSize)
-			.toArray();
-	let next = pageAfter(undefined);
 	if ((await db.reviewBlocks.count()) > 0) {
 		const all = await listAllReviews(db);
 		for (let start = 0; start < all.length; start += pageSize) {
@@ -325,13 +320,16 @@ export async function readLogInPages(
 		}
 		return;
 	}
-	for (;;) {
-		const page = await next;
-		const isFull = page.length === pageSize;
-		if (isFull) next = pageAfter(page.at(-1)!.id as IndexableType);
-		if (page.length > 0) onPage(page);
-		if (!isFull) return;
-	}
+	await readInPages(
+		db.reviews,
+		undefined,
+		pageSize,
+		(row) => row.id!,
+		(page) => {
+			if (page.length > 0) onPage(page);
+			return [];
+		}
+	);
 }
 
 /** Every rating, in time order. */

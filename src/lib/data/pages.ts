@@ -11,6 +11,7 @@ export interface PagedRead<T, K> {
  * The rows of `table` with a primary key above `after` (every row when undefined), read in pages of
  * `pageSize` in key order, so that each read and each check is one short task for the page rather
  * than one long one. `keep` gets each page as it comes and returns the rows to keep (the valid ones).
+ * The next page is asked for before `keep` gets this one, so that the database reads it meanwhile.
  */
 export async function readInPages<T, TKey, TInsert, K extends IndexableType>(
 	table: Table<T, TKey, TInsert>,
@@ -19,18 +20,21 @@ export async function readInPages<T, TKey, TInsert, K extends IndexableType>(
 	keyOf: (row: T) => K,
 	keep: (page: T[]) => T[]
 ): Promise<PagedRead<T, K>> {
+	const pageAfter = (key: K | undefined) =>
+		(key === undefined ? table.toCollection() : table.where(':id').above(key))
+			.limit(pageSize)
+			.toArray();
 	const rows: T[] = [];
 	let read = 0;
 	let lastKey = after;
+	let next = pageAfter(after);
 	for (;;) {
-		const page = await (
-			lastKey === undefined ? table.toCollection() : table.where(':id').above(lastKey)
-		)
-			.limit(pageSize)
-			.toArray();
+		const page = await next;
 		read += page.length;
 		if (page.length > 0) lastKey = keyOf(page.at(-1)!);
+		const isFull = page.length === pageSize;
+		if (isFull) next = pageAfter(lastKey);
 		rows.push(...keep(page));
-		if (page.length < pageSize) return { rows, read, lastKey };
+		if (!isFull) return { rows, read, lastKey };
 	}
 }
