@@ -80,10 +80,10 @@ export interface ExportedBackup {
 }
 
 /**
- * The rows of `table` the validator accepts at `now`; each damaged one goes to `setAside` as a
- * quarantine entry instead, so that the file always imports.
+ * Splits rows of `table` into those the validator accepts at `now`, which it returns, and the
+ * damaged ones, which go to `setAside` as quarantine entries, so that the file always imports.
  */
-function keepValid(
+function separateDamaged(
 	table: BackupTable,
 	rows: readonly unknown[],
 	now: number,
@@ -134,7 +134,7 @@ export async function exportBackup(
 	let done = 0;
 	let total = 0;
 	const writeRows = (table: BackupTable, rows: readonly unknown[]) => {
-		write(writer.rows(keepValid(table, rows, now, setAside)));
+		write(writer.rows(separateDamaged(table, rows, now, setAside)));
 		done += rows.length;
 		onProgress?.({ phase: 'writing', done, total });
 	};

@@ -3,7 +3,16 @@ import { parse } from 'csv-parse/sync';
 // Small, fixed rows for the backup tests.
 import { quizRecord } from '../integrity/fixtures';
 import { scoreQuizRecord } from '../integrity/quiz-record';
-import type { BackupCard, BackupQuizAttempt, BackupReview, BackupTables } from './schema';
+import type { QuarantineEntry } from '../integrity/repair';
+import {
+	BACKUP_TABLES,
+	QUARANTINE_LIST,
+	type BackupCard,
+	type BackupQuizAttempt,
+	type BackupReview,
+	type BackupTables
+} from './schema';
+import { BackupJsonWriter } from './write';
 
 const T = Date.UTC(2026, 10, 20, 9, 30);
 const DAY = 86_400_000;
@@ -135,4 +144,30 @@ export function readAsAnki(text: string): AnkiFile {
 		skip_empty_lines: true
 	});
 	return { header, records };
+}
+
+/**
+ * A whole backup file's text for `tables`, written as the export writes it (`BackupJsonWriter`),
+ * each list's rows in pieces of two, so that the pieces' joins are in every file the tests read.
+ */
+export function backupText(
+	meta: { appVersion: string; exportedAt: number },
+	tables: BackupTables,
+	quarantine: readonly QuarantineEntry[] = []
+): string {
+	const writer = new BackupJsonWriter();
+	const parts = [writer.head(meta)];
+	const lists = [
+		...BACKUP_TABLES.map((table) => [table, tables[table]] as const),
+		[QUARANTINE_LIST, quarantine] as const
+	];
+	for (const [list, rows] of lists) {
+		parts.push(writer.open(list));
+		for (let start = 0; start < rows.length; start += 2) {
+			parts.push(writer.rows(rows.slice(start, start + 2)));
+		}
+		parts.push(writer.close());
+	}
+	parts.push(writer.end());
+	return parts.join('');
 }

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BackupError } from '../errors';
 import { rateInTurn } from '../scheduling/fixtures';
-import { SAMPLE_EXPORTED_AT, backupReview, sampleTables } from './fixtures';
+import { SAMPLE_EXPORTED_AT, backupReview, backupText, sampleTables } from './fixtures';
 import { BackupTextReader, isTruncatedJson, parseBackup } from './parse';
 import { MAX_VALUE_CHARS } from './scan';
-import { writeBackupJson } from './write';
 
 const NOW = SAMPLE_EXPORTED_AT;
 
 /** A valid backup file's text for the sample tables. */
 function sampleText(): string {
-	const parts = writeBackupJson(
-		{ appVersion: '0.1.0', exportedAt: SAMPLE_EXPORTED_AT },
-		sampleTables(),
-		2
-	);
-	return [...parts].map((p) => p.part).join('');
+	return backupText({ appVersion: '0.1.0', exportedAt: SAMPLE_EXPORTED_AT }, sampleTables());
 }
 
 /** The sample backup as an object, with `change` applied, as text. */
@@ -61,14 +55,10 @@ describe('parseBackup', () => {
 	});
 
 	it('reads an empty backup', () => {
-		const text = [
-			...writeBackupJson(
-				{ appVersion: '0.1.0', exportedAt: 0 },
-				{ cards: [], reviews: [], quizAttempts: [], settings: [] }
-			)
-		]
-			.map((p) => p.part)
-			.join('');
+		const text = backupText(
+			{ appVersion: '0.1.0', exportedAt: 0 },
+			{ cards: [], reviews: [], quizAttempts: [], settings: [] }
+		);
 		expect(parseBackup(text, NOW)).toMatchObject({ cards: [], reviews: [], settings: [] });
 	});
 
@@ -187,9 +177,7 @@ describe('an older backup format', () => {
 	/** A format 1 file: its reviews' due-before is the previous review time. */
 	function formatOne(tables: ReturnType<typeof sampleTables>): string {
 		const file = JSON.parse(
-			[...writeBackupJson({ appVersion: '0.1.0', exportedAt: SAMPLE_EXPORTED_AT }, tables)]
-				.map((p) => p.part)
-				.join('')
+			backupText({ appVersion: '0.1.0', exportedAt: SAMPLE_EXPORTED_AT }, tables)
 		);
 		file.version = 1;
 		return JSON.stringify(file);
@@ -222,9 +210,7 @@ describe('an older backup format', () => {
 	it('reads an unknown due-before of format 2 back as unknown', () => {
 		const tables = sampleTables();
 		tables.reviews[1] = { ...tables.reviews[1]!, dueBefore: null };
-		const text = [...writeBackupJson({ appVersion: '0.1.0', exportedAt: 0 }, tables)]
-			.map((p) => p.part)
-			.join('');
+		const text = backupText({ appVersion: '0.1.0', exportedAt: 0 }, tables);
 		expect(JSON.parse(text).reviews[1].dueBefore).toBeNull();
 		expect(parseBackup(text, NOW).reviews).toEqual(tables.reviews);
 	});
@@ -268,11 +254,7 @@ describe('parseBackup reading the text in pieces', () => {
 				quarantinedAt: NOW
 			}
 		];
-		const text = [
-			...writeBackupJson({ appVersion: '0.1.0', exportedAt: NOW }, sampleTables(), 2, quarantine)
-		]
-			.map((p) => p.part)
-			.join('');
+		const text = backupText({ appVersion: '0.1.0', exportedAt: NOW }, sampleTables(), quarantine);
 		expect(parseBackup(text, NOW).quarantine).toEqual(quarantine);
 	});
 

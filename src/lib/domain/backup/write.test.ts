@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { sampleTables } from './fixtures';
-import { backupFileName, writeBackupJson } from './write';
+import { backupText, sampleTables } from './fixtures';
+import { BackupJsonWriter, backupFileName } from './write';
 
-describe('writeBackupJson', () => {
-	it('writes valid JSON in parts of at most the chunk size, counting rows as it goes', () => {
+describe('BackupJsonWriter', () => {
+	it('writes valid JSON, its lists in order, whether a list comes in one piece or in several', () => {
 		const tables = sampleTables();
-		const parts = [...writeBackupJson({ appVersion: '0.1.0', exportedAt: 0 }, tables, 2)];
-		const file = JSON.parse(parts.map((p) => p.part).join(''));
+		const file = JSON.parse(backupText({ appVersion: '0.1.0', exportedAt: 0 }, tables));
 		expect(Object.keys(file)).toEqual([
 			'format',
 			'version',
@@ -20,11 +19,21 @@ describe('writeBackupJson', () => {
 		]);
 		expect(file.quarantine).toEqual([]);
 		expect(file.cards).toHaveLength(4);
-		const counts = parts.map((p) => p.rowsDone);
-		expect(counts.at(-1)).toBe(11);
-		expect(counts).toEqual([...counts].sort((a, b) => a - b));
-		// Never more than two rows in one part.
-		expect(Math.max(...counts.map((c, i) => c - (counts[i - 1] ?? 0)))).toBe(2);
+		// The same list in one piece and in pieces of two and one (an empty piece writes nothing).
+		const whole = new BackupJsonWriter();
+		const pieces = new BackupJsonWriter();
+		const cards = tables.cards;
+		expect([whole.open('cards'), whole.rows(cards), whole.close()].join('')).toBe(
+			[
+				pieces.open('cards'),
+				pieces.rows(cards.slice(0, 2)),
+				pieces.rows([]),
+				pieces.rows(cards.slice(2, 3)),
+				pieces.rows(cards.slice(3)),
+				pieces.close()
+			].join('')
+		);
+		expect([whole.open('reviews'), whole.close()].join('')).toBe(',\n\t"reviews": []');
 	});
 });
 

@@ -4,7 +4,6 @@ import { encodeRaw } from './raw';
 import {
 	BACKUP_FORMAT,
 	QUARANTINE_LIST,
-	BACKUP_TABLES,
 	BACKUP_VERSION,
 	type BackupCard,
 	type BackupQuizAttempt,
@@ -107,35 +106,4 @@ export class BackupJsonWriter {
 	end(): string {
 		return '\n}\n';
 	}
-}
-
-/**
- * Writes a backup as JSON text in parts of at most `chunkSize` rows, so that the caller can yield to
- * the page between parts and show progress (see `BackupJsonWriter`); `rowsDone` counts the rows
- * written so far. The damaged originals in `quarantine` follow the tables, in a list that older
- * versions of the app pass over.
- */
-export function* writeBackupJson(
-	meta: { appVersion: string; exportedAt: number },
-	tables: BackupTables,
-	chunkSize = 2000,
-	quarantine: readonly QuarantineEntry[] = []
-): Generator<{ part: string; rowsDone: number }> {
-	const writer = new BackupJsonWriter();
-	let rowsDone = 0;
-	yield { part: writer.head(meta), rowsDone };
-	const lists: [BackupList, readonly unknown[]][] = [
-		...BACKUP_TABLES.map((table) => [table, tables[table]] as [BackupList, readonly unknown[]]),
-		[QUARANTINE_LIST, quarantine]
-	];
-	for (const [list, rows] of lists) {
-		yield { part: writer.open(list), rowsDone };
-		for (let start = 0; start < rows.length; start += chunkSize) {
-			const chunk = rows.slice(start, start + chunkSize);
-			rowsDone += chunk.length;
-			yield { part: writer.rows(chunk), rowsDone };
-		}
-		yield { part: writer.close(), rowsDone };
-	}
-	yield { part: writer.end(), rowsDone };
 }
