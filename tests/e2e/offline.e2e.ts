@@ -232,6 +232,9 @@ async function visitEveryRoute(page: Page, statsText: string): Promise<void> {
 	// A URL that was never prerendered (a shared quiz link) gets the SPA fallback.
 	await page.goto('/quiz?topics=members&seed=7');
 	await expect(page.getByRole('heading', { level: 1, name: 'Quiz' })).toBeVisible();
+	// The heading is in the prerendered HTML; the quiz is stored only just before its first question
+	// shows. Moving on before that would leave no quiz in progress for takeQuiz to finish.
+	await expect(page.getByText(/^Question 1 of \d+$/)).toBeVisible();
 
 	// Client-side navigation from a fresh load of Home, so that each route's code loads now.
 	await page.goto('/');
