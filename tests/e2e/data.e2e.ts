@@ -156,6 +156,53 @@ test('export, reset and import through the interface restore identical data', as
 	expect(await dump(page)).toEqual(before);
 });
 
+test('the data buttons keep the keyboard focus while they work, and an import hands it back to "Import backup"', async ({
+	watched: page
+}) => {
+	await seed(page);
+	// A disabled button drops the focus to <body>, and the next Tab starts again from the top.
+	const jobs = [
+		['Export backup', 'Backup saved as'],
+		['Export deck for Anki', 'Deck saved as'],
+		['Export progress as CSV', 'Progress saved as'],
+		['Check database', 'What Check database found']
+	] as const;
+	for (const [name, outcome] of jobs) {
+		const button = page.getByRole('button', { name, exact: true });
+		await button.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByText(outcome)).toBeVisible();
+		await expect(button, name).toBeFocused();
+	}
+
+	const importButton = page.getByRole('button', { name: 'Import backup' });
+	const summary = page.getByRole('group', { name: 'This backup holds' });
+	const file = {
+		name: 'mine.json',
+		mimeType: 'application/json',
+		buffer: readFileSync(await (await downloadBackup(page)).path())
+	};
+	for (const choice of ['Cancel', 'Merge'] as const) {
+		await importButton.focus();
+		const choosing = page.waitForEvent('filechooser');
+		await page.keyboard.press('Enter');
+		await (await choosing).setFiles(file);
+		await expect(page.getByRole('heading', { name: 'This backup holds' })).toBeFocused();
+		await summary.getByRole('button', { name: choice }).focus();
+		await page.keyboard.press('Enter');
+		await expect(summary).toHaveCount(0);
+		await expect(importButton, choice).toBeFocused();
+	}
+	await expect(page.getByText('Merged the backup')).toBeVisible();
+});
+
+/** Saves a backup with the "Export backup" button. */
+async function downloadBackup(page: Page) {
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export backup' }).click();
+	return downloading;
+}
+
 test('a bad backup file is refused with an alert and nothing changes', async ({
 	watched: page
 }) => {
