@@ -351,6 +351,8 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await page.reload();
 		await expect(page.getByText(STATS_TEXT_A)).toBeVisible();
 		await navLink(page, 'Home').click();
+		// Home first, or the second click may land while the first navigation is under way.
+		await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 		await navLink(page, 'Stats').click();
 		await expect(page.getByText(STATS_TEXT_A)).toBeVisible();
 		await expect(page.getByText(STATS_TEXT_B)).toHaveCount(0);
@@ -383,6 +385,8 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await page.evaluate(() => Object.assign(window, { beforeUpdate: true }));
 		await reload.click();
 		await page.waitForFunction(() => !('beforeUpdate' in window));
+		// The app reloaded itself (not page.reload), so nothing else waits for the new page's script.
+		await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'));
 		await expect(page.getByRole('heading', { level: 1, name: 'Review' })).toBeVisible();
 		await expect(reload).toHaveCount(0);
 		await navLink(page, 'Stats').click();

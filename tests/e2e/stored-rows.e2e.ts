@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Page } from '@playwright/test';
 import { readBank } from '../../src/lib/content/read-bank';
 import { ROW_VALIDATORS, type StoredTable } from '../../src/lib/domain/integrity/rows';
-import { expect, readStore, test } from './fixtures';
+import { expect, readStore, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
 
 const bank = readBank(resolve(import.meta.dirname, '../../questions'));
@@ -155,7 +155,11 @@ const PAGES: { path: string; ready: (page: Page) => Promise<void> }[] = [
 	},
 	{
 		path: '/browse',
-		ready: (page) => expect(page.getByText(/^(Showing all|\d+ items? found)/)).toBeVisible()
+		// "Showing all N items" is prerendered; the cards' progress is read afterwards.
+		ready: async (page) => {
+			await expect(page.getByText(/^(Showing all|\d+ items? found)/)).toBeVisible();
+			await expect(page.getByText('Reading your progress…')).toHaveCount(0);
+		}
 	},
 	{
 		path: '/stats',
@@ -177,6 +181,8 @@ for (const seed of [1801]) {
 		const tables = ['cards', 'reviews', 'quizAttempts', 'settings'] as const;
 		await page.goto('/settings');
 		await expect(page.getByRole('button', { name: 'Check database' })).toBeVisible();
+		// The button is prerendered: wait for the app to have made its database before writing to it.
+		await waitForAppDatabase(page);
 		await fc.assert(
 			fc.asyncProperty(
 				fc.constantFrom(...tables),
