@@ -62,6 +62,20 @@ export default defineConfig({
 					// The first render in a fresh jsdom took up to 6 s on a busy 2-core machine.
 					testTimeout: 20_000,
 					include: ['src/**/*.svelte.test.ts', 'src/**/*.component.test.ts'],
+					exclude: ['src/**/*.isolated.svelte.test.ts'],
+					setupFiles: ['./src/vitest-setup.ts']
+				}
+			},
+			{
+				extends: true,
+				plugins: [svelteTesting()],
+				test: {
+					// Tests that leave the app's module state changed for good (its database outdated by
+					// another tab): with the module graph shared, whatever file ran after them failed.
+					name: 'client-isolated',
+					environment: 'jsdom',
+					testTimeout: 20_000,
+					include: ['src/**/*.isolated.svelte.test.ts'],
 					setupFiles: ['./src/vitest-setup.ts']
 				}
 			},

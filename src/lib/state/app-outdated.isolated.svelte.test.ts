@@ -5,7 +5,8 @@ import { getDb } from '../data/app-db';
 import { DB_NAME, LATEST_VERSION, SCHEMA_VERSIONS } from '../data/db';
 import { app, connectApp } from './app.svelte';
 
-// In a file of its own: once outdated, the app's database stays so for the whole module.
+// In a file of its own, in the isolated project (vite.config.ts): once outdated, the app's database
+// stays so for the whole module graph.
 it('shows "Reload to update" when another tab opens a newer schema, without blocking it', async () => {
 	vi.stubGlobal(
 		'fetch',
