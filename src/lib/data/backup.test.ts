@@ -232,6 +232,53 @@ describe('export of the log', () => {
 	});
 });
 
+describe('export of a damaged block of ratings', () => {
+	it('writes the block to the quarantine list whole, as stored, writes the readable ratings, changes nothing stored, and the file imports', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const rating = (id: number) =>
+			backupReview({ id, reviewedAt: NOW - 100_000_000 + id * 1000, dueBefore: null });
+		// 2,600 ratings from an import: a full block of 2,500 and one of 100.
+		await addReviews(
+			db,
+			Array.from({ length: 2_600 }, (_, i) => rating(i + 1))
+		);
+		const [full, small] = await db.reviewBlocks.toArray();
+		expect([full!.n, small!.n]).toEqual([2_500, 100]);
+		const damaged = { id: small!.id!, cardIds: 'members/current-six', log: [1, 2, 3] };
+		await db.reviewBlockLogs.put(damaged as never);
+
+		const exported = await exportBackup(db, { appVersion: '0.1.0', now: NOW });
+		expect(exported.setAside).toBe(1);
+		const file = JSON.parse(await exported.file.text());
+		expect(file.reviews.map((r: { id: number }) => r.id)).toEqual(
+			Array.from({ length: 2_500 }, (_, i) => i + 1)
+		);
+		expect(file.quarantine).toHaveLength(1);
+		const [entry] = file.quarantine;
+		expect([entry.table, entry.key, entry.action]).toEqual([
+			'reviews',
+			`block ${small!.id}`,
+			'set aside'
+		]);
+		expect(entry.problem).toBe(
+			'it is not stored in the shape the app writes, so its ratings cannot be read. It held 100 ratings.'
+		);
+		expect(entry.row.ratings).toEqual(damaged);
+		expect(entry.row.head).toMatchObject({ id: small!.id, firstId: 2_501, lastId: 2_600, n: 100 });
+		// Nothing stored changed: Check database, not the export, sets the block aside.
+		expect(await db.reviewBlockLogs.get(small!.id!)).toEqual(damaged);
+
+		const other = createDb(`test-${crypto.randomUUID()}`);
+		try {
+			await importFile(other, exported.file);
+			expect(await other.quarantine.count()).toBe(1);
+			expect(await listAllReviews(other)).toHaveLength(2_500);
+		} finally {
+			await other.delete();
+		}
+	});
+});
+
 describe('export of damaged rows', () => {
 	it('always writes a file import accepts: damaged rows go to its quarantine list, and export → import → export gives the same file', async () => {
 		const db = await seededDb();

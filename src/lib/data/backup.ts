@@ -26,7 +26,14 @@ import {
 	type ReviewRow
 } from './db';
 import { countReviews, logTables } from './log';
-import { addReviews, clearReviews, everyTable, listAllReviews, readLogInPages } from './log-bulk';
+import {
+	addReviews,
+	clearReviews,
+	everyTable,
+	listAllReviews,
+	quarantineBlock,
+	readLogInPages
+} from './log-bulk';
 
 // The backup schema lives in the domain, which cannot see db.ts; these lines fail to compile if the
 // two ever disagree on a field.
@@ -155,7 +162,9 @@ export async function exportBackup(
 			for (const table of BACKUP_TABLES) {
 				write(writer.open(table));
 				if (table === 'reviews') {
-					await readLogInPages(db, CHUNK, (page) => writeRows(table, page));
+					const damaged = await readLogInPages(db, CHUNK, (page) => writeRows(table, page));
+					// A block that cannot be read goes to the quarantine list whole, as it is stored.
+					setAside.push(...damaged.map((block) => quarantineBlock(block, now)));
 				} else {
 					const rows = tables[table];
 					for (let start = 0; start < rows.length; start += CHUNK) {

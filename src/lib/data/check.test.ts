@@ -6,6 +6,7 @@ import { rateCard } from './cards';
 import { checkDatabase } from './check';
 import { onDamage } from './damage';
 import { createDb, type CstoDb } from './db';
+import { addReviews, listAllReviews } from './log-bulk';
 
 let db: CstoDb;
 afterEach(async () => {
@@ -102,5 +103,63 @@ describe('checkDatabase', () => {
 		expect(again.findings).toEqual([]);
 		expect(again.summary).toMatch(/everything is in order\.$/);
 		expect(await db.quarantine.count()).toBe(5);
+	});
+
+	it('sets aside a block of ratings that cannot be read, whole, as one damaged row: a damaged one, a head without ratings and ratings without a head', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const fields = { cardId: TARGET.cardId, rating: 3, stateBefore: 2, dueBefore: null };
+		const memory = { stability: 3, difficulty: 5, elapsedDays: 1, scheduledDays: 3 };
+		const ratings = Array.from({ length: 2_600 }, (_, i) => ({
+			id: i + 1,
+			...fields,
+			...memory,
+			reviewedAt: NOW - 100 * DAY + i * 60_000,
+			durationMs: 2000,
+			source: 'review' as const
+		}));
+		await addReviews(db, ratings as never);
+		const [full, small] = await db.reviewBlocks.toArray();
+		const broken = { id: small!.id!, cardIds: [TARGET.cardId], log: 'not numbers' };
+		await db.reviewBlockLogs.put(broken as never);
+		const { id: _, ...shape } = full!;
+		await db.reviewBlocks.put({ ...shape, id: 90 });
+		const orphan = { id: 91, cardIds: [], log: new Float64Array(0) };
+		await db.reviewBlockLogs.put(orphan);
+		await db.summaries.put({ key: 'log', value: 'a summary that counted the lost ratings' });
+
+		// A read that meets them leaves them out and says so (the app runs Check database then).
+		const notices: string[] = [];
+		const stop = onDamage(db, (notice) => notices.push(`${notice.table} ${notice.key}`));
+		expect(await listAllReviews(db)).toHaveLength(2_500);
+		stop();
+		expect(notices).toEqual([`reviews block ${small!.id}`, 'reviews block 90', 'reviews block 91']);
+
+		const report = await checkDatabase(db, { now: NOW, options: OPTIONS });
+		const outcome =
+			'Set aside: its ratings no longer count in your stats or in their cards’ histories.';
+		expect(report.lines.slice(-3)).toEqual([
+			`Stored block of reviews no. ${small!.id}: it is not stored in the shape the app writes, so its ratings cannot be read. It held 100 ratings. ${outcome}`,
+			`Stored block of reviews no. 90: the record that holds its ratings is missing. It held 2500 ratings. ${outcome}`,
+			`Stored block of reviews no. 91: its ratings are stored without the record of their ids and times. ${outcome}`
+		]);
+		const kept = await db.quarantine.toArray();
+		expect(kept.map((row) => [row.table, row.key, row.action])).toEqual([
+			['reviews', `block ${small!.id}`, 'set aside'],
+			['reviews', 'block 90', 'set aside'],
+			['reviews', 'block 91', 'set aside']
+		]);
+		expect(kept[0]!.row).toEqual({ head: small, ratings: broken });
+		expect(kept[2]!.row).toEqual({ head: undefined, ratings: orphan });
+		// Only the readable block is left, its ratings untouched, and the stale summary is gone.
+		expect(await db.reviewBlocks.toCollection().primaryKeys()).toEqual([full!.id]);
+		expect(await db.reviewBlockLogs.toCollection().primaryKeys()).toEqual([full!.id]);
+		expect((await listAllReviews(db)).map((row) => row.id)).toEqual(
+			ratings.slice(0, 2_500).map((row) => row.id)
+		);
+		expect(await db.summaries.count()).toBe(0);
+
+		const again = await checkDatabase(db, { now: NOW, options: OPTIONS });
+		expect(again.lines.filter((line) => line.startsWith('Stored block'))).toEqual([]);
+		expect(await db.quarantine.count()).toBe(3);
 	});
 });

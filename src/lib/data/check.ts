@@ -8,7 +8,15 @@ import {
 import type { SchedulerOptions } from '../domain/scheduling/fsrs';
 import type { IndexableType } from 'dexie';
 import type { CstoDb, ReviewRow } from './db';
-import { deleteReviews, everyTable, listAllReviews, putReviews } from './log-bulk';
+import {
+	blockFinding,
+	deleteBlocks,
+	deleteReviews,
+	everyTable,
+	putReviews,
+	quarantineBlock,
+	readAllReviews
+} from './log-bulk';
 
 /** What Check database found and did, in plain words. */
 export interface CheckReport {
@@ -32,16 +40,27 @@ export function checkDatabase(
 	{ now, options }: { now: number; options: SchedulerOptions }
 ): Promise<CheckReport> {
 	return db.transaction('rw', everyTable(db), async () => {
+		const log = await readAllReviews(db);
 		const rows: StoredRows = {
 			settings: await db.settings.toArray(),
 			cards: await db.cards.toArray(),
-			reviews: await listAllReviews(db),
+			reviews: log.reviews,
 			quizAttempts: await db.quizAttempts.toArray()
 		};
 		const plan = planCheck(rows, now, options);
+		// A block of ratings that cannot be read at all is set aside whole, as one damaged row.
+		const blocks = log.damagedBlocks;
+		plan.quarantine.push(...blocks.map((block) => quarantineBlock(block, now)));
+		plan.findings.push(...blocks.map(blockFinding));
 		if (plan.quarantine.length > 0) await db.quarantine.bulkAdd(plan.quarantine);
+		if (blocks.length > 0)
+			await deleteBlocks(
+				db,
+				blocks.map((block) => block.id)
+			);
 		// A repaired rating was left out of the log's summary: it is summed up again on the next visit.
-		if (plan.remove.reviews.length + plan.put.reviews.length > 0) await db.summaries.clear();
+		const logChanged = plan.remove.reviews.length + plan.put.reviews.length + blocks.length > 0;
+		if (logChanged) await db.summaries.clear();
 		for (const table of ['settings', 'cards', 'quizAttempts'] as const) {
 			const store = db.table(table);
 			if (plan.remove[table].length > 0) await store.bulkDelete(plan.remove[table] as never[]);

@@ -8,7 +8,9 @@
 // still one row of its own: rewriting a block on every rating cost 14-25 ms (log-shapes again).
 // Home loads this file only when the log has blocks (log.ts): a first visit does without its bytes.
 import type { IndexableType } from 'dexie';
+import type { Finding, QuarantineEntry } from '../domain/integrity/repair';
 import type { CardState, Rating } from '../domain/scheduling/card';
+import { reportDamage } from './damage';
 import type { CstoDb, ReviewRow } from './db';
 import { byTime, logTables } from './log';
 import { readInPages, type PagedRead } from './pages';
@@ -110,25 +112,124 @@ export function blockIds(block: ReviewBlockRow): number[] {
 	return ids;
 }
 
-/** The blocks that can be read as ratings; one that cannot (damaged on the device) is left out. */
-export function readable(blocks: readonly unknown[]): ReviewBlockRow[] {
-	return blocks.filter(isBlock);
-}
-
 /** Whether a stored head can be read: its times, one for each of its ratings. */
 function isHead(value: unknown): value is ReviewBlockHead {
 	const head = value as Partial<ReviewBlockHead> | undefined;
 	return isFloats(head?.times) && head!.times!.length === head!.n;
 }
 
-/** The whole blocks of these heads (their ratings read from `reviewBlockLogs`), the readable ones. */
+/**
+ * A stored block that cannot be read as ratings (damaged on the device, or half written by other
+ * code): what is stored under its id in each of the two tables, and what is wrong.
+ */
+export interface DamagedBlock {
+	id: number;
+	/** Its head (`reviewBlocks`) and its ratings (`reviewBlockLogs`) as stored; undefined if missing. */
+	head: unknown;
+	ratings: unknown;
+	problem: string;
+}
+
+/** The block of `head` and `ratings` (either may be missing), or what is wrong with it. */
+function joinBlock(id: number, head: unknown, ratings: unknown): ReviewBlockRow | DamagedBlock {
+	const whole = { ...(ratings as object), ...(head as object) };
+	// Readable when its ratings are (the head's times, which only Home's streak reads, may not be).
+	if (head !== undefined && ratings !== undefined && isBlock(whole)) return whole;
+	const n = (head as Partial<ReviewBlockHead> | undefined)?.n;
+	const held = Number.isSafeInteger(n) ? ` It held ${n} ratings.` : '';
+	const problem =
+		head === undefined
+			? 'its ratings are stored without the record of their ids and times.'
+			: ratings === undefined
+				? 'the record that holds its ratings is missing.'
+				: 'it is not stored in the shape the app writes, so its ratings cannot be read.';
+	return { id, head, ratings, problem: problem + held };
+}
+
+const isDamaged = (block: ReviewBlockRow | DamagedBlock): block is DamagedBlock =>
+	'problem' in block;
+
+/** Tells the app (which runs Check database then) of a damaged block a read left out. */
+function reportBlock(db: CstoDb, block: DamagedBlock): void {
+	reportDamage(db, { table: 'reviews', key: blockKey(block.id), problem: block.problem });
+}
+
+/** How a damaged block is named in the quarantine table and in Check database's report. */
+const blockKey = (id: number) => `block ${id}`;
+
+/**
+ * The whole blocks of these heads (their ratings read from `reviewBlockLogs`), the readable ones;
+ * a damaged one is reported (see reportDamage) and left out.
+ */
 export async function joinBlocks(
 	db: CstoDb,
 	heads: readonly (ReviewBlockHead | undefined)[]
 ): Promise<ReviewBlockRow[]> {
 	const known = heads.filter((head): head is ReviewBlockHead => head !== undefined);
 	const logs = await db.reviewBlockLogs.bulkGet(known.map((head) => head.id!));
-	return readable(known.map((head, i) => ({ ...logs[i], ...head })));
+	const blocks: ReviewBlockRow[] = [];
+	known.forEach((head, i) => {
+		const block = joinBlock(head.id!, head, logs[i]);
+		if (isDamaged(block)) reportBlock(db, block);
+		else blocks.push(block);
+	});
+	return blocks;
+}
+
+/**
+ * Every stored block: the readable ones, in id order, and the damaged ones (a head without its
+ * ratings, ratings without their head, or either in a shape the app does not write).
+ */
+async function readBlocks(
+	db: CstoDb
+): Promise<{ blocks: ReviewBlockRow[]; damaged: DamagedBlock[] }> {
+	const [heads, logs] = await Promise.all([
+		db.reviewBlocks.toArray(),
+		db.reviewBlockLogs.toArray()
+	]);
+	const logById = new Map<number, unknown>(logs.map((log) => [log.id, log]));
+	const blocks: ReviewBlockRow[] = [];
+	const damaged: DamagedBlock[] = [];
+	for (const head of heads) {
+		const block = joinBlock(head.id!, head, logById.get(head.id!));
+		logById.delete(head.id!);
+		if (isDamaged(block)) damaged.push(block);
+		else blocks.push(block);
+	}
+	for (const [id, ratings] of logById)
+		damaged.push(joinBlock(id, undefined, ratings) as DamagedBlock);
+	return { blocks, damaged };
+}
+
+/** A damaged block's original, for the quarantine table or a backup's quarantine list. */
+export function quarantineBlock(block: DamagedBlock, now: number): QuarantineEntry {
+	return {
+		table: 'reviews',
+		key: blockKey(block.id),
+		row: { head: block.head, ratings: block.ratings },
+		problem: block.problem,
+		action: 'set aside',
+		quarantinedAt: now
+	};
+}
+
+/** What Check database reports for a damaged block it set aside. */
+export function blockFinding(block: DamagedBlock): Finding {
+	return {
+		table: 'reviews',
+		key: blockKey(block.id),
+		problem: block.problem,
+		action: 'set aside',
+		outcome: 'its ratings no longer count in your stats or in their cards’ histories'
+	};
+}
+
+/** Deletes these blocks, head and ratings (inside the caller's transaction). */
+export async function deleteBlocks(db: CstoDb, ids: readonly number[]): Promise<void> {
+	await Promise.all([
+		db.reviewBlocks.bulkDelete([...ids]),
+		db.reviewBlockLogs.bulkDelete([...ids])
+	]);
 }
 
 /** Stores whole blocks, each as its head and its ratings (a new id where it has none). */
@@ -286,39 +387,54 @@ export async function listReviewsOfCard(db: CstoDb, cardId: string): Promise<Rev
 	return [...rows, ...inBlocks].sort(byTime);
 }
 
-/** Every readable block, whole. */
+/** Every readable block, whole; a damaged one is reported (see reportDamage) and left out. */
 async function listBlocks(db: CstoDb): Promise<ReviewBlockRow[]> {
-	return joinBlocks(db, await db.reviewBlocks.toArray());
+	const { blocks, damaged } = await readBlocks(db);
+	for (const block of damaged) reportBlock(db, block);
+	return blocks;
 }
 
-/** The ratings of every readable block, each block's in id order. */
-async function listBlocked(db: CstoDb): Promise<ReviewRow[]> {
-	return (await listBlocks(db)).flatMap((block) => unpackBlock(block));
+/**
+ * Every rating that can be read, in id order (the order they were stored in), and the blocks that
+ * cannot be read (not reported: the caller, Check database or an export, sets them aside).
+ */
+export async function readAllReviews(
+	db: CstoDb
+): Promise<{ reviews: ReviewRow[]; damagedBlocks: DamagedBlock[] }> {
+	const [rows, { blocks, damaged }] = await Promise.all([db.reviews.toArray(), readBlocks(db)]);
+	const inBlocks = blocks.flatMap((block) => unpackBlock(block));
+	return {
+		reviews: inBlocks.length === 0 ? rows : [...inBlocks, ...rows].sort(byId),
+		damagedBlocks: damaged
+	};
 }
 
-/** Every rating, in id order (the order they were stored in). */
+/** Every rating that can be read, in id order; a damaged block is reported and left out. */
 export async function listAllReviews(db: CstoDb): Promise<ReviewRow[]> {
-	const [rows, inBlocks] = await Promise.all([db.reviews.toArray(), listBlocked(db)]);
-	return inBlocks.length === 0 ? rows : [...inBlocks, ...rows].sort(byId);
+	const { reviews, damagedBlocks } = await readAllReviews(db);
+	for (const block of damagedBlocks) reportBlock(db, block);
+	return reviews;
 }
 
 /**
  * Hands every rating to `onPage`, in id order, about `pageSize` at a time, each page asked for
  * before `onPage` gets the one before (`readInPages`): an export of 100,000 rows writes its file
  * while the database reads. A log with blocks is read whole (its blocks hold a twelfth of the rows'
- * bytes) and handed on in pages.
+ * bytes) and handed on in pages. Resolves to the blocks that cannot be read (for the caller to set
+ * aside).
  */
 export async function readLogInPages(
 	db: CstoDb,
 	pageSize: number,
 	onPage: (page: ReviewRow[]) => void
-): Promise<void> {
-	if ((await db.reviewBlocks.count()) > 0) {
-		const all = await listAllReviews(db);
-		for (let start = 0; start < all.length; start += pageSize) {
-			onPage(all.slice(start, start + pageSize));
+): Promise<DamagedBlock[]> {
+	const [heads, logs] = await Promise.all([db.reviewBlocks.count(), db.reviewBlockLogs.count()]);
+	if (heads + logs > 0) {
+		const { reviews, damagedBlocks } = await readAllReviews(db);
+		for (let start = 0; start < reviews.length; start += pageSize) {
+			onPage(reviews.slice(start, start + pageSize));
 		}
-		return;
+		return damagedBlocks;
 	}
 	await readInPages(
 		db.reviews,
@@ -330,15 +446,17 @@ export async function readLogInPages(
 			return [];
 		}
 	);
+	return [];
 }
 
 /** Every rating, in time order. */
 export async function listReviewsByTime(db: CstoDb): Promise<ReviewRow[]> {
 	const [rows, inBlocks] = await Promise.all([
 		db.reviews.orderBy('reviewedAt').toArray(),
-		listBlocked(db)
+		listBlocks(db)
 	]);
-	return inBlocks.length === 0 ? rows : [...inBlocks, ...rows].sort(byTime);
+	if (inBlocks.length === 0) return rows;
+	return [...inBlocks.flatMap((block) => unpackBlock(block)), ...rows].sort(byTime);
 }
 
 /**

@@ -324,7 +324,10 @@ export function describeFinding(finding: Finding): string {
 	const what = {
 		settings: `Setting “${finding.key}”`,
 		cards: `Card “${finding.key}”`,
-		reviews: `Review no. ${finding.key}`,
+		// A damaged block of ratings (log-bulk.ts) is keyed `block <id>`.
+		reviews: finding.key.startsWith('block ')
+			? `Stored block of reviews no. ${finding.key.slice(6)}`
+			: `Review no. ${finding.key}`,
 		quizAttempts: `Quiz no. ${finding.key}`
 	}[finding.table];
 	const done = finding.action === 'repaired' ? 'Repaired' : 'Set aside';
