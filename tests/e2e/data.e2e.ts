@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
 import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
 import { expect, readLog, test, waitForAppDatabase } from './fixtures';
@@ -194,6 +194,33 @@ test('the data buttons keep the keyboard focus while they work, and an import ha
 		await expect(importButton, choice).toBeFocused();
 	}
 	await expect(page.getByText('Merged the backup')).toBeVisible();
+});
+
+test('pointing at "Export backup" starts its worker, the click uses that one, and leaving the page ends it', async ({
+	watched: page
+}) => {
+	await seed(page);
+	const started: Worker[] = [];
+	page.on('worker', (worker) => started.push(worker));
+	const button = page.getByRole('button', { name: 'Export backup' });
+	await button.hover();
+	await expect.poll(() => started.length).toBe(1);
+	const downloading = page.waitForEvent('download');
+	await button.click();
+	await downloading;
+	await expect(page.getByText('Backup saved as')).toBeVisible();
+	// No second worker for the click, and the job's end ended the first.
+	expect(started).toHaveLength(1);
+	await expect.poll(() => page.workers().length).toBe(0);
+
+	// Pointed at but not used: leaving the page ends it.
+	await page.mouse.move(0, 0);
+	await button.hover();
+	await expect.poll(() => started.length).toBe(2);
+	const ended = started[1]!.waitForEvent('close');
+	await page.getByRole('link', { name: 'Home' }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+	await ended;
 });
 
 /** Saves a backup with the "Export backup" button. */

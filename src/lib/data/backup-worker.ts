@@ -3,6 +3,7 @@
 // database; the page sends it one job at a time (src/lib/data/backup-jobs.ts) and hears back
 // progress, then the result.
 import { AppError } from '../domain/errors';
+import { getDb } from './app-db';
 import type { BackupProgress } from './backup';
 import { createBackupRunner, type BackupJob } from './backup-job';
 
@@ -18,6 +19,11 @@ const scope = self as unknown as {
 };
 const onProgress = (progress: BackupProgress) => scope.postMessage({ type: 'progress', progress });
 const run = createBackupRunner();
+// The database is opened at once, before any job: the page may start the worker ahead of a job (see
+// the Settings page's "Export backup"). A failure to open is the first job's to report.
+void Promise.resolve()
+	.then(() => getDb().open())
+	.catch(() => undefined);
 
 scope.addEventListener('message', (event) => {
 	run(event.data, onProgress).then(
