@@ -196,7 +196,7 @@ test('the data buttons keep the keyboard focus while they work, and an import ha
 	await expect(page.getByText('Merged the backup')).toBeVisible();
 });
 
-test('pointing at "Export backup" starts its worker, the click uses that one, and leaving the page ends it', async ({
+test('pointing at "Export backup" or pressing "Import backup" starts the worker the job then uses; leaving the page ends it', async ({
 	watched: page
 }) => {
 	await seed(page);
@@ -207,7 +207,7 @@ test('pointing at "Export backup" starts its worker, the click uses that one, an
 	await expect.poll(() => started.length).toBe(1);
 	const downloading = page.waitForEvent('download');
 	await button.click();
-	await downloading;
+	const backup = await (await downloading).path();
 	await expect(page.getByText('Backup saved as')).toBeVisible();
 	// No second worker for the click, and the job's end ended the first.
 	expect(started).toHaveLength(1);
@@ -221,6 +221,16 @@ test('pointing at "Export backup" starts its worker, the click uses that one, an
 	await page.getByRole('link', { name: 'Home' }).first().click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 	await ended;
+
+	// "Import backup" starts one when pressed, which reads the file chosen meanwhile.
+	await page.getByRole('link', { name: 'Settings' }).first().click();
+	const choosing = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import backup' }).click();
+	const chooser = await choosing;
+	await expect.poll(() => started.length).toBe(3);
+	await chooser.setFiles(backup);
+	await expect(page.getByRole('group', { name: 'This backup holds' })).toContainText(/Reviews\s*5/);
+	expect(started).toHaveLength(3);
 });
 
 /** Saves a backup with the "Export backup" button. */
