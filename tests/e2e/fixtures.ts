@@ -157,29 +157,41 @@ export function readLog(
 }
 
 /**
- * Holds one table of the app for `ms` from the page (a read-write transaction kept busy, as another
- * tab's long write would), so that the app's writes to it wait; resolves once the hold has begun.
+ * Holds one table of the app from the page (a read-write transaction kept busy, as another tab's
+ * long write would), so that the app's writes to it wait; resolves once the hold has begun, to the
+ * function that ends it. Held until then, not for a fixed time: on a busy machine a test's next
+ * steps once took longer than a 1.5 s hold, and the write it was looking at had already finished.
+ * A hold never outlasts a minute, so that a failed test does not leave it behind.
  */
-export function holdStore(page: Page, store: string, ms: number): Promise<void> {
-	return page.evaluate(
-		([store, ms]) =>
+export async function holdStore(page: Page, store: string): Promise<() => Promise<void>> {
+	await page.evaluate(
+		(store) =>
 			new Promise<void>((resolve, reject) => {
+				const flags = window as unknown as { __storeHeld?: boolean };
+				flags.__storeHeld = true;
 				const open = indexedDB.open('csto-study');
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
 					const tx = db.transaction(store, 'readwrite');
-					const until = performance.now() + ms;
+					const until = performance.now() + 60_000;
 					const keepBusy = () => {
-						if (performance.now() < until) tx.objectStore(store).count().onsuccess = keepBusy;
+						if (flags.__storeHeld && performance.now() < until) {
+							tx.objectStore(store).count().onsuccess = keepBusy;
+						}
 					};
 					keepBusy();
 					tx.oncomplete = () => db.close();
 					resolve();
 				};
 			}),
-		[store, ms] as const
+		store
 	);
+	return async () => {
+		await page.evaluate(() => {
+			(window as unknown as { __storeHeld?: boolean }).__storeHeld = false;
+		});
+	};
 }
 
 /**

@@ -154,12 +154,13 @@ test('an answer whose write is slow shows the answer buttons disabled, and a sec
 	const dontKnow = form.getByRole('button', { name: "Don't know" });
 	await expect(dontKnow).toBeEnabled();
 
-	await holdStore(page, 'quizAttempts', 1500);
+	const release = await holdStore(page, 'quizAttempts');
 	await dontKnow.click();
 	// Shown as busy only once the write has taken longer than a tenth of a second.
 	await expect(dontKnow).toBeDisabled();
 	await expect(form.getByRole('button', { name: 'Check answer' })).toBeDisabled();
 	await page.keyboard.press('Enter');
+	await release();
 	await expect(form.getByRole('status')).toContainText('Not right');
 	await expect(page.getByText('Question 1 of 5')).toBeVisible();
 	const [attempt] = await readStore<{ data: { answers: { answer: unknown }[] } }>(

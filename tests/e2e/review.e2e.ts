@@ -149,12 +149,13 @@ test('a rating whose write is slow shows the rating buttons disabled, and a seco
 	const good = page.getByRole('button', { name: /^Good / });
 	await expect(good).toBeEnabled();
 
-	await holdStore(page, 'cards', 1500);
+	const release = await holdStore(page, 'cards');
 	await page.keyboard.press('3');
 	// Shown as busy only once the write has taken longer than a tenth of a second.
 	await expect(good).toBeDisabled();
 	await expect(page.getByRole('button', { name: /^Again / })).toBeDisabled();
 	await page.keyboard.press('1');
+	await release();
 	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
 	await expect(question(page)).not.toHaveText(first);
 	expect((await readLog(page)).map((row) => row.rating)).toEqual([3]);
