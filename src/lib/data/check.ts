@@ -56,7 +56,7 @@ export function checkDatabase(
 		if (blocks.length > 0)
 			await deleteBlocks(
 				db,
-				blocks.map((block) => block.id)
+				blocks.map(({ id }) => id)
 			);
 		// A repaired rating was left out of the log's summary: it is summed up again on the next visit.
 		const logChanged = plan.remove.reviews.length + plan.put.reviews.length + blocks.length > 0;

@@ -588,8 +588,7 @@ async function takeOutOfBlocks(db: CstoDb, ids: readonly number[]): Promise<void
 		if (!blockIds(block).some((id) => wanted.has(id))) continue;
 		const left = unpackBlock(block, (id) => !wanted.has(id));
 		if (left.length > 0) await putBlocks(db, [{ ...packBlock(left), id: block.id }]);
-		else
-			await Promise.all([db.reviewBlocks.delete(block.id!), db.reviewBlockLogs.delete(block.id!)]);
+		else await deleteBlocks(db, [block.id!]);
 	}
 }
 
