@@ -282,6 +282,8 @@ test('"Retry wrong answers" asks exactly the missed items', async ({ watched: pa
 		await page.getByRole('button', { name: n === 6 ? 'See results' : 'Next question' }).click();
 	}
 	await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+	// The heading is prerendered; the list of answers is drawn once the quiz has been read.
+	await expect(page.locator('ol.results > li')).toHaveCount(6);
 	const missed = await page
 		.locator('ol.results > li:not(.good)')
 		.evaluateAll((items) => items.map((li) => li.getAttribute('data-item')));
