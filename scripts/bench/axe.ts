@@ -1,8 +1,8 @@
 // axe.violations.serious: serious or critical axe violations over every route and state of the
 // production build (tests/e2e/states.ts), in light and in dark.
-import AxeBuilder from '@axe-core/playwright';
 import { chromium } from '@playwright/test';
 import { waitForHydration } from '../../tests/e2e/hydration';
+import { axeViolations } from '../../tests/e2e/axe';
 import { APP_STATES } from '../../tests/e2e/states';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
@@ -27,10 +27,10 @@ export async function run(report: (figure: { name: string; value: number; unit: 
 				const page = await context.newPage();
 				waitForHydration(page);
 				await state.reach(page);
-				const results = await new AxeBuilder({ page })
-					.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-					.analyze();
-				for (const violation of results.violations) {
+				const violations = await axeViolations(page, {
+					tags: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+				});
+				for (const violation of violations) {
 					if (violation.impact === 'serious' || violation.impact === 'critical') {
 						serious += violation.nodes.length;
 						process.stderr.write(`${state.name} (${colorScheme}): ${violation.id}\n`);

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { readBank } from '../../src/lib/content/read-bank';
 import { expect, readStore, test } from './fixtures';
+import { axeViolations } from './axe';
 
 const bank = readBank(resolve(import.meta.dirname, '../../questions'));
 
@@ -114,13 +114,8 @@ test('a card suspended in Review is found in Browse, unsuspended there, and come
 
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
-		const results = await new AxeBuilder({ page })
-			.include('main')
-			.withTags(['wcag2a', 'wcag2aa'])
-			.analyze();
-		expect(results.violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)).toEqual(
-			[]
-		);
+		const violations = await axeViolations(page, { include: 'main', tags: ['wcag2a', 'wcag2aa'] });
+		expect(violations.map((v) => `${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)).toEqual([]);
 	}
 
 	// Unsuspended, the item stays listed (with focus on its button) until the filter changes.

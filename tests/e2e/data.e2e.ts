@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
 import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
 import { expect, readLog, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
+import { axeViolations } from './axe';
 
 type Dump = Record<'cards' | 'reviews' | 'quizAttempts' | 'settings', unknown[]>;
 
@@ -361,12 +361,12 @@ for (const [path, selector] of [
 			}
 			for (const colorScheme of ['light', 'dark'] as const) {
 				await page.emulateMedia({ colorScheme });
-				const results = await new AxeBuilder({ page })
-					.include(selector)
-					.withTags(['wcag2a', 'wcag2aa'])
-					.analyze();
+				const violations = await axeViolations(page, {
+					include: selector,
+					tags: ['wcag2a', 'wcag2aa']
+				});
 				expect(
-					results.violations.map((v) => `${width} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
+					violations.map((v) => `${width} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
 				).toEqual([]);
 			}
 		}

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { serveStatic } from '../../scripts/static-server.js';
 import { ROOT, buildChanged, replaceIn, versionOf } from './builds';
 import { ROUTES, expect, test } from './fixtures';
+import { axeViolations } from './axe';
 
 // The tests that stop the server or swap builds serve the app themselves on a second port.
 const MAIN_PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -94,15 +94,15 @@ function navLink(page: Page, label: string) {
 }
 
 /** Accessibility violations (WCAG A and AA) inside `selector`, in the light and the dark theme. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
+async function violationsIn(page: Page, selector: string): Promise<string[]> {
 	const found: string[] = [];
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
-		const results = await new AxeBuilder({ page })
-			.include(selector)
-			.withTags(['wcag2a', 'wcag2aa'])
-			.analyze();
-		found.push(...results.violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length})`));
+		const violations = await axeViolations(page, {
+			include: selector,
+			tags: ['wcag2a', 'wcag2aa']
+		});
+		found.push(...violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length})`));
 	}
 	return found;
 }
@@ -362,7 +362,7 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await page.evaluate(() => Object.assign(window, { reviewInProgress: true }));
 		await expect(reload).toBeVisible();
-		expect(await axeViolations(page, 'header')).toEqual([]);
+		expect(await violationsIn(page, 'header')).toEqual([]);
 		await page.getByRole('button', { name: 'Later' }).click();
 		await expect(reload).toHaveCount(0);
 		await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
@@ -608,7 +608,7 @@ test('the header shows "Offline" when requests fail, whatever navigator.onLine s
 	await expect(page.getByRole('heading', { level: 1, name: 'Browse' })).toBeVisible();
 	await expect(indicator).toBeVisible();
 	await expect(indicator).toContainText('your progress is saved on this device');
-	expect(await axeViolations(page, 'header')).toEqual([]);
+	expect(await violationsIn(page, 'header')).toEqual([]);
 	await context.setOffline(false);
 	await navLink(page, 'Stats').click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
@@ -648,7 +648,7 @@ test('Settings shows whether storage is persistent and how much is used', async 
 		isPersisted ? 'Yes: the browser will not clear' : 'No: the browser may clear'
 	);
 	await expect(section).toContainText(/\d(\.\d)? (bytes|KB|MB) of \d+(\.\d)? (MB|GB|TB) available/);
-	expect(await axeViolations(page, 'section[aria-labelledby="app-heading"]')).toEqual([]);
+	expect(await violationsIn(page, 'section[aria-labelledby="app-heading"]')).toEqual([]);
 });
 
 test('after the first review the app asks for persistent storage, once', async ({

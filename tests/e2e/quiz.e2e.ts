@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, holdStore, readStore, test } from './fixtures';
+import { axeViolations } from './axe';
 
 // These tests use the real bank but never its wording: they find out each question's type from
 // the page and answer it with whatever is on offer.
@@ -319,13 +319,10 @@ test('sharing shows the link to copy by hand when the clipboard is refused', asy
 async function checkAxe(page: Page, what: string) {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
-		const results = await new AxeBuilder({ page })
-			.include('main')
-			.withTags(['wcag2a', 'wcag2aa'])
-			.analyze();
-		expect(
-			results.violations.map((v) => `${what} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
-		).toEqual([]);
+		const violations = await axeViolations(page, { include: 'main', tags: ['wcag2a', 'wcag2aa'] });
+		expect(violations.map((v) => `${what} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)).toEqual(
+			[]
+		);
 	}
 }
 

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, holdStore, putRows, readStore, test } from './fixtures';
+import { axeViolations } from './axe';
 
 interface StoredReview {
 	cardId: string;
@@ -289,13 +289,13 @@ test('review, Home and the review settings pass axe in the light and dark themes
 	const check = async (where: string, selector = 'main') => {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme });
-			const results = await new AxeBuilder({ page })
-				.include(selector)
-				.withTags(['wcag2a', 'wcag2aa'])
-				.analyze();
-			expect(
-				results.violations.map((v) => `${where} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
-			).toEqual([]);
+			const violations = await axeViolations(page, {
+				include: selector,
+				tags: ['wcag2a', 'wcag2aa']
+			});
+			expect(violations.map((v) => `${where} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)).toEqual(
+				[]
+			);
 		}
 	};
 	await page.goto('/review');
