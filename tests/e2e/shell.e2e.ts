@@ -1,4 +1,5 @@
 import { ROUTES, expect, test } from './fixtures';
+import { dataDrawn } from './states';
 
 for (const route of ROUTES) {
 	test(`${route.path} renders its heading with no console errors`, async ({ watched: page }) => {
@@ -73,16 +74,10 @@ test('the layout fits a 360 px wide screen without sideways scrolling', async ({
 }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
 	// The headings are prerendered: measure once what is drawn from the learner's data is there too.
-	const drawn: Partial<Record<(typeof ROUTES)[number]['path'], () => Promise<void>>> = {
-		'/': () => expect(page.getByTestId('reviews-today')).not.toHaveText('–'),
-		'/review': () => expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible(),
-		'/browse': () => expect(page.getByText('Reading your progress…')).toHaveCount(0),
-		'/stats': () => expect(page.locator('main div.stats')).toHaveAttribute('aria-busy', 'false')
-	};
 	for (const route of ROUTES) {
 		await page.goto(route.path);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		await drawn[route.path]?.();
+		await dataDrawn(page, route.path);
 		const overflow = await page.evaluate(
 			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
 		);

@@ -8,6 +8,7 @@ import { readBank } from '../../src/lib/content/read-bank';
 import { ROW_VALIDATORS, type StoredTable } from '../../src/lib/domain/integrity/rows';
 import { expect, readStore, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
+import { dataDrawn } from './states';
 
 const bank = readBank(resolve(import.meta.dirname, '../../questions'));
 const DAY = 86_400_000;
@@ -125,21 +126,12 @@ async function store(page: Page, rows: Record<StoredTable, unknown[]>): Promise<
 	);
 }
 
-/** Each page with what shows once its data is in (so that a failure while reading is seen). */
+/** Each page, with what shows once its data is in (so that a failure while reading is seen). */
 const PAGES: { path: string; ready: (page: Page) => Promise<void> }[] = [
-	{
-		path: '/',
-		ready: (page) => expect(page.getByTestId('reviews-today')).not.toHaveText('–')
-	},
-	{
-		path: '/review',
-		ready: (page) =>
-			expect(
-				page
-					.getByRole('button', { name: 'Show answer' })
-					.or(page.getByRole('heading', { name: 'Nothing left to review for now' }))
-			).toBeVisible()
-	},
+	...['/', '/review', '/browse', '/stats'].map((path) => ({
+		path,
+		ready: (page: Page) => dataDrawn(page, path)
+	})),
 	{
 		path: '/quiz?seed=fuzz18&n=5&mode=practice',
 		ready: (page) =>
@@ -152,18 +144,6 @@ const PAGES: { path: string; ready: (page: Page) => Promise<void> }[] = [
 	{
 		path: '/quiz/results?attempt=1',
 		ready: (page) => expect(page.getByText('Loading your results…')).toHaveCount(0)
-	},
-	{
-		path: '/browse',
-		// "Showing all N items" is prerendered; the cards' progress is read afterwards.
-		ready: async (page) => {
-			await expect(page.getByText(/^(Showing all|\d+ items? found)/)).toBeVisible();
-			await expect(page.getByText('Reading your progress…')).toHaveCount(0);
-		}
-	},
-	{
-		path: '/stats',
-		ready: (page) => expect(page.getByText('Loading your stats…')).toHaveCount(0)
 	},
 	{
 		path: '/settings',
