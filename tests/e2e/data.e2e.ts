@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
 import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
-import { expect, readLog, test, waitForAppDatabase } from './fixtures';
+import { expect, noonToday, readLog, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
 import { axeViolations } from './axe';
 
@@ -294,6 +294,8 @@ test('the deck for Anki and the progress CSV download with their headers', async
 });
 
 test('the Stats page shows numbers after a few reviews', async ({ watched: page }) => {
+	// Today's and yesterday's ratings, and the streak they make, stay on their study days.
+	await page.clock.install({ time: noonToday() });
 	await seed(page);
 	await page.goto('/stats');
 	await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, readStore, test } from './fixtures';
+import { expect, noonToday, readStore, test } from './fixtures';
 
 /** Shows the answer of the card on screen and rates it Good; returns the card's front text. */
 async function rateGood(page: Page): Promise<string> {
@@ -12,6 +12,8 @@ async function rateGood(page: Page): Promise<string> {
 }
 
 test('closing the tab right after a rating loses nothing', async ({ watched: page, context }) => {
+	// Home counts today's ratings: the rating and the count stay on one study day.
+	await context.clock.install({ time: noonToday() });
 	await page.goto('/review');
 	const front = await rateGood(page);
 	// The screen has moved on to the next card: the rating must already be stored.
@@ -96,6 +98,8 @@ test('a failed write (quota exceeded) shows a clear message and the app goes on'
 });
 
 test('two tabs rating at the same time lose nothing', async ({ watched: page, context }) => {
+	// Home counts today's ratings: the ratings and the count stay on one study day.
+	await context.clock.install({ time: noonToday() });
 	const other = await context.newPage();
 	await page.goto('/review');
 	await other.goto('/review');

@@ -13,6 +13,18 @@ export const ROUTES = [
 ] as const;
 
 /**
+ * Noon today on the machine's clock (the browser's too: it runs in the same time zone). A test that
+ * counts today's ratings or learning cards runs at noon on Playwright's clock: what it does then stays
+ * in one study day, which ends at 04:00, whatever time the suite runs at (such tests failed when run
+ * at 03:55). Workers (the backup's) keep the real clock, so a test that uses them does not pin it.
+ */
+export function noonToday(): Date {
+	const noon = new Date();
+	noon.setHours(12, 0, 0, 0);
+	return noon;
+}
+
+/**
  * Every test gets a page that records console errors and requests to other origins; both must be
  * empty when the test ends.
  */

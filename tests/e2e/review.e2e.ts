@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, holdStore, putRows, readStore, test } from './fixtures';
+import { expect, holdStore, noonToday, putRows, readStore, test } from './fixtures';
 import { axeViolations } from './axe';
 
 interface StoredReview {
@@ -32,17 +32,6 @@ function readLog(page: Page): Promise<StoredReview[]> {
 async function figure(page: Page, testId: string): Promise<number> {
 	const text = await page.getByTestId(testId).textContent();
 	return Number.parseInt(text ?? '', 10);
-}
-
-/**
- * Noon today on the machine's clock (the browser's too: it runs in the same time zone). Tests that
- * count learning cards run at noon on Playwright's clock: a card due in minutes then stays in today's
- * study day, which ends at 04:00, whatever time the tests run at (they failed when run at 03:55).
- */
-function noonToday(): Date {
-	const noon = new Date();
-	noon.setHours(12, 0, 0, 0);
-	return noon;
 }
 
 /** The question on screen. */
