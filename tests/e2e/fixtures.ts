@@ -47,6 +47,13 @@ export const test = base.extend<{
 		// it would for a learner. Every page of the test waits for the app to hydrate after a load.
 		waitForHydration(page);
 		context.on('page', waitForHydration);
+		// Playwright intercepts file choosers only while someone listens, and `waitForEvent('filechooser')`
+		// turns that on without waiting for it: a press just after it could open the browser's own
+		// dialog, which no test sees (a test waited for the second "Import backup" chooser for a minute
+		// under load). Listening from the start keeps them intercepted for every page of the test.
+		const interceptFileChoosers = (opened: Page) => opened.on('filechooser', () => undefined);
+		interceptFileChoosers(page);
+		context.on('page', interceptFileChoosers);
 		// On the context, so that requests made by the service worker are seen too.
 		context.on('request', (request) => {
 			const url = new URL(request.url());
