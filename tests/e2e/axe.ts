@@ -37,3 +37,25 @@ export async function axeViolations(page: Page, scan: AxeScan): Promise<Result[]
 		return results.violations;
 	}, scan);
 }
+
+/** The rules of WCAG 2.0 levels A and AA, which the flows' own checks hold every screen to. */
+export const WCAG_A_AA = ['wcag2a', 'wcag2aa'] as const;
+
+/**
+ * The violations of one scan in the light theme and then the dark one (the app follows the colour
+ * scheme the browser reports), a line each: the theme, the rule, how many elements break it and the
+ * first of them.
+ */
+export async function violationsInBothThemes(page: Page, scan: AxeScan): Promise<string[]> {
+	const found: string[] = [];
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const violations = await axeViolations(page, scan);
+		found.push(
+			...violations.map(
+				(v) => `${colorScheme}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.html ?? ''}`
+			)
+		);
+	}
+	return found;
+}

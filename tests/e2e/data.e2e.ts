@@ -4,7 +4,8 @@ import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
 import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
 import { expect, noonToday, readLog, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
-import { axeViolations } from './axe';
+import { dataDrawn } from './states';
+import { WCAG_A_AA, violationsInBothThemes } from './axe';
 
 type Dump = Record<'cards' | 'reviews' | 'quizAttempts' | 'settings', unknown[]>;
 
@@ -304,7 +305,7 @@ test('the Stats page shows numbers after a few reviews', async ({ watched: page 
 	await expect(summary).toContainText(/Reviews today\s*3/);
 	await expect(summary).toContainText(/Reviews in 30 days\s*5/);
 	// The charts are drawn a few at a time; the region is busy until the last one is there.
-	await expect(page.locator('main div.stats')).toHaveAttribute('aria-busy', 'false');
+	await dataDrawn(page, '/stats');
 	for (const title of [
 		'Reviews per day',
 		'Calendar',
@@ -349,9 +350,7 @@ for (const [path, selector] of [
 			await expect(page.locator(selector).first()).toBeVisible();
 			await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
 			// Axe looks at every chart, not at the page while they are still being drawn.
-			if (path === '/stats') {
-				await expect(page.locator('main div.stats')).toHaveAttribute('aria-busy', 'false');
-			}
+			await dataDrawn(page, path);
 			if (path === '/stats' && width === 360) {
 				// The calendar is wider than a phone and starts scrolled to today, at its right end.
 				const calendar = page.getByRole('region', { name: 'Calendar of reviews' });
@@ -361,16 +360,10 @@ for (const [path, selector] of [
 				const [hidden, scrolled] = await overflow();
 				expect(scrolled).toBeGreaterThanOrEqual(hidden! - 1);
 			}
-			for (const colorScheme of ['light', 'dark'] as const) {
-				await page.emulateMedia({ colorScheme });
-				const violations = await axeViolations(page, {
-					include: selector,
-					tags: ['wcag2a', 'wcag2aa']
-				});
-				expect(
-					violations.map((v) => `${width} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)
-				).toEqual([]);
-			}
+			expect(
+				await violationsInBothThemes(page, { include: selector, tags: WCAG_A_AA }),
+				`${width} px`
+			).toEqual([]);
 		}
 	});
 }

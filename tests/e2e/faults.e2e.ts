@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, noonToday, readStore, test } from './fixtures';
+import { dataDrawn } from './states';
 
 /** Shows the answer of the card on screen and rates it Good; returns the card's front text. */
 async function rateGood(page: Page): Promise<string> {
@@ -214,7 +215,7 @@ async function openOnOldDatabase(page: Page, name: string): Promise<OldDatabase>
 	await seedOldDatabase(page, fixture);
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
-	await expect(page.getByTestId('reviews-today')).not.toHaveText('–');
+	await dataDrawn(page, '/');
 	return fixture;
 }
 
@@ -235,7 +236,7 @@ test.describe('old databases', () => {
 			}
 			await page.goto('/stats');
 			// The heading is prerendered; the charts are drawn only once the log has been read.
-			await expect(page.locator('main div.stats')).toHaveAttribute('aria-busy', 'false');
+			await dataDrawn(page, '/stats');
 			await expect(page.getByRole('alert')).toHaveCount(0);
 			await page.goto('/settings');
 			await expect(page.getByRole('spinbutton', { name: /New cards per day/i })).toHaveValue('12');

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { serveStatic } from '../../scripts/static-server.js';
 import { ROOT, buildChanged, replaceIn, versionOf } from './builds';
 import { ROUTES, expect, test } from './fixtures';
-import { axeViolations } from './axe';
+import { WCAG_A_AA, violationsInBothThemes } from './axe';
 
 // The tests that stop the server or swap builds serve the app themselves on a second port.
 const MAIN_PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -91,20 +91,6 @@ function navLink(page: Page, label: string) {
 	return page
 		.getByRole('navigation', { name: 'Main' })
 		.getByRole('link', { name: label, exact: true });
-}
-
-/** Accessibility violations (WCAG A and AA) inside `selector`, in the light and the dark theme. */
-async function violationsIn(page: Page, selector: string): Promise<string[]> {
-	const found: string[] = [];
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		const violations = await axeViolations(page, {
-			include: selector,
-			tags: ['wcag2a', 'wcag2aa']
-		});
-		found.push(...violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length})`));
-	}
-	return found;
 }
 
 /** The paths of every file a build serves besides its service worker, as the worker caches them. */
@@ -362,7 +348,7 @@ test.describe('served on its own port, so the server can be stopped or replaced'
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await page.evaluate(() => Object.assign(window, { reviewInProgress: true }));
 		await expect(reload).toBeVisible();
-		expect(await violationsIn(page, 'header')).toEqual([]);
+		expect(await violationsInBothThemes(page, { include: 'header', tags: WCAG_A_AA })).toEqual([]);
 		await page.getByRole('button', { name: 'Later' }).click();
 		await expect(reload).toHaveCount(0);
 		await expect(page.getByRole('button', { name: /^Good\b/ })).toBeVisible();
@@ -608,7 +594,7 @@ test('the header shows "Offline" when requests fail, whatever navigator.onLine s
 	await expect(page.getByRole('heading', { level: 1, name: 'Browse' })).toBeVisible();
 	await expect(indicator).toBeVisible();
 	await expect(indicator).toContainText('your progress is saved on this device');
-	expect(await violationsIn(page, 'header')).toEqual([]);
+	expect(await violationsInBothThemes(page, { include: 'header', tags: WCAG_A_AA })).toEqual([]);
 	await context.setOffline(false);
 	await navLink(page, 'Stats').click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Stats' })).toBeVisible();
@@ -648,7 +634,12 @@ test('Settings shows whether storage is persistent and how much is used', async 
 		isPersisted ? 'Yes: the browser will not clear' : 'No: the browser may clear'
 	);
 	await expect(section).toContainText(/\d(\.\d)? (bytes|KB|MB) of \d+(\.\d)? (MB|GB|TB) available/);
-	expect(await violationsIn(page, 'section[aria-labelledby="app-heading"]')).toEqual([]);
+	expect(
+		await violationsInBothThemes(page, {
+			include: 'section[aria-labelledby="app-heading"]',
+			tags: WCAG_A_AA
+		})
+	).toEqual([]);
 });
 
 test('after the first review the app asks for persistent storage, once', async ({

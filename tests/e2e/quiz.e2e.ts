@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, holdStore, readStore, test } from './fixtures';
-import { axeViolations } from './axe';
+import { WCAG_A_AA, violationsInBothThemes } from './axe';
 
 // These tests use the real bank but never its wording: they find out each question's type from
 // the page and answer it with whatever is on offer.
@@ -317,13 +317,9 @@ test('sharing shows the link to copy by hand when the clipboard is refused', asy
 
 /** No WCAG A or AA violation inside <main>, in the light and then the dark theme. */
 async function checkAxe(page: Page, what: string) {
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		const violations = await axeViolations(page, { include: 'main', tags: ['wcag2a', 'wcag2aa'] });
-		expect(violations.map((v) => `${what} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)).toEqual(
-			[]
-		);
-	}
+	expect(await violationsInBothThemes(page, { include: 'main', tags: WCAG_A_AA }), what).toEqual(
+		[]
+	);
 }
 
 /** The page is no wider than the screen. */

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, holdStore, noonToday, putRows, readStore, test } from './fixtures';
-import { axeViolations } from './axe';
+import { WCAG_A_AA, violationsInBothThemes } from './axe';
 
 interface StoredReview {
 	cardId: string;
@@ -276,16 +276,10 @@ test('review, Home and the review settings pass axe in the light and dark themes
 	watched: page
 }) => {
 	const check = async (where: string, selector = 'main') => {
-		for (const colorScheme of ['light', 'dark'] as const) {
-			await page.emulateMedia({ colorScheme });
-			const violations = await axeViolations(page, {
-				include: selector,
-				tags: ['wcag2a', 'wcag2aa']
-			});
-			expect(violations.map((v) => `${where} ${colorScheme}: ${v.id} ${v.nodes[0]?.html}`)).toEqual(
-				[]
-			);
-		}
+		expect(
+			await violationsInBothThemes(page, { include: selector, tags: WCAG_A_AA }),
+			where
+		).toEqual([]);
 	};
 	await page.goto('/review');
 	await expect(page.getByRole('button', { name: 'Show answer' })).toBeVisible();
