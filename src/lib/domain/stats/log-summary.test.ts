@@ -120,6 +120,29 @@ describe('the log summed up by quarter hour', () => {
 		expect(pauses).toBe(2);
 	});
 
+	it('is read back from storage with a pause every 2,000 entries, across all its Maps', () => {
+		// Many topics, each well under 2,000 quarter hours: counted per topic, none would pause.
+		const log = Array.from({ length: 12_000 }, (_, i) =>
+			review({
+				cardId: `topic${i % 12}/c${i % 40}`,
+				stateBefore: 2,
+				elapsedDays: 3,
+				reviewedAt: NOW - (i + 1) * QUARTER_HOUR_MS
+			})
+		);
+		const summary = summarizeLog(log);
+		const stored = checkStoredLogSummary(structuredClone(toStoredLogSummary(summary)))!;
+		expect(stored.retention).toHaveLength(12);
+		expect(stored.retention.every((topic) => topic.times.length === 1000)).toBe(true);
+		const entries = stored.quarters.length + 12_000 + stored.cardIds.length;
+		const steps = fromStoredLogSummarySteps(stored);
+		let pauses = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) pauses++;
+		expect(pauses).toBe(Math.floor(entries / 2000));
+		expect(step.value).toEqual(summary);
+	});
+
 	it('refuses ratings that go back in time for their card (a merged backup)', () => {
 		const summary = summarizeLog([review({ cardId: 'members/a', reviewedAt: NOW - 1000 })]);
 		expect(canFold(summary, [review({ cardId: 'members/b', reviewedAt: NOW - 5000 })])).toBe(true);
