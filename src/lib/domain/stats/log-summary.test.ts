@@ -143,6 +143,23 @@ describe('the log summed up by quarter hour', () => {
 		expect(step.value).toEqual(summary);
 	});
 
+	it('keys its Maps by small integers, which V8 keeps off the heap, also when read back', () => {
+		const summary = summarizeLog(randomLog(2000, 4, 19));
+		const back = fromStoredLogSummary(structuredClone(toStoredLogSummary(summary)), undefined)!;
+		for (const { perQuarter, retention } of [summary, back]) {
+			const keys = [
+				...perQuarter.keys(),
+				...[...retention.values()].flatMap(({ passed, total }) => [
+					...passed.keys(),
+					...total.keys()
+				])
+			];
+			expect(keys.length).toBeGreaterThan(2000);
+			// V8's small integers: 31 bits with pointer compression (Chromium), so below 2^30.
+			expect(keys.every((key) => Number.isInteger(key) && Math.abs(key) < 2 ** 30)).toBe(true);
+		}
+	});
+
 	it('refuses ratings that go back in time for their card (a merged backup)', () => {
 		const summary = summarizeLog([review({ cardId: 'members/a', reviewedAt: NOW - 1000 })]);
 		expect(canFold(summary, [review({ cardId: 'members/b', reviewedAt: NOW - 5000 })])).toBe(true);
