@@ -50,12 +50,13 @@ export interface QuarantineRow extends QuarantineEntry {
 
 /**
  * What can be worked out again from the other tables, kept to save the work: `log`, the review log
- * summed up for the Stats page (src/lib/domain/stats/log-summary.ts). Not part of a backup. Whatever
- * deletes, replaces or changes log rows in place (import, reset, Check database, an upgrade) deletes
- * it in the same transaction; a rating undone is caught by the count of rows it keeps.
+ * summed up for the Stats page (src/lib/domain/stats/log-summary.ts), and `log-days`, its quarter
+ * hours alone, stored with it, which Home's streak reads (see `toStoredDays`). Not part of a backup.
+ * Whatever deletes, replaces or changes log rows in place (import, reset, Check database, an upgrade)
+ * deletes them in the same transaction; a rating undone is caught by the count of rows they keep.
  */
 export interface SummaryRow {
-	key: 'log';
+	key: 'log' | 'log-days';
 	value: unknown;
 }
 

@@ -233,6 +233,32 @@ describe('loadStreak is the streak Stats computes', () => {
 		await db.reviews.delete(1);
 		expect((await loadStreak(db, now, 4)).days).toBe(8);
 	});
+
+	it('reads those days from the summary’s days record, or from a whole summary stored without one', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const now = new Date(2026, 10, 28, 12, 0);
+		const day = (daysAgo: number) => row('a', new Date(2026, 10, 28 - daysAgo, 9), 2);
+		await db.reviews.bulkAdd([10, 9, 8, 7, 6, 5].map(day));
+		await storeSummary();
+		await db.reviews.bulkAdd([4, 3, 2, 1, 0].map(day));
+		// Changed in place: the log's counts alone make a streak of 8, the summary's days one of 11.
+		await db.reviews.where('reviewedAt').equals(day(8).reviewedAt).modify({ reviewedAt: 0 });
+		const whole = (await db.summaries.get('log'))!;
+		expect((await db.summaries.get('log-days'))?.value).toEqual({
+			format: 1,
+			quarters: expect.any(Float64Array),
+			lastReviewId: 6,
+			rowCount: 6
+		});
+		await db.summaries.delete('log');
+		expect((await loadStreak(db, now, 4)).days).toBe(11);
+		// As the Stats page stored it before there was a days record.
+		await db.summaries.put(whole);
+		await db.summaries.delete('log-days');
+		expect((await loadStreak(db, now, 4)).days).toBe(11);
+		await db.summaries.clear();
+		expect((await loadStreak(db, now, 4)).days).toBe(8);
+	});
 });
 
 describe('loadStreak after an import with Replace', () => {

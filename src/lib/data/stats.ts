@@ -9,7 +9,7 @@ import {
 	type LogSummary,
 	type SummaryColumns
 } from '../domain/stats/log-summary';
-import type { StoredLogSummary } from '../domain/stats/stored-summary';
+import { toStoredDays, type StoredLogSummary } from '../domain/stats/stored-summary';
 import { countReviews, holdsCounted, logTables } from './log';
 import { readReviewsAfter } from './log-bulk';
 import { listCards } from './queue';
@@ -136,7 +136,10 @@ export function saveLogSummary(
 	const stored = toStoredLogSummary(summary, columns);
 	return db.transaction('rw', [...logTables(db), db.summaries], async () => {
 		if (!(await holdsCounted(db, stored))) return false;
-		await db.summaries.put({ key: 'log', value: stored });
+		await db.summaries.bulkPut([
+			{ key: 'log', value: stored },
+			{ key: 'log-days', value: toStoredDays(stored) }
+		]);
 		return true;
 	});
 }

@@ -58,8 +58,8 @@ describe('StatsState', () => {
 			stats = new StatsState(db, deck);
 		});
 		await vi.waitFor(() => expect(stats.report?.totals.reviews).toBe(2));
-		// Stored for the next visit.
-		await vi.waitFor(async () => expect(await db.summaries.count()).toBe(1));
+		// Stored for the next visit, with its days for Home's streak.
+		await vi.waitFor(async () => expect(await db.summaries.count()).toBe(2));
 		const expected = async () =>
 			computeStats(
 				{ cards: [], reviews: await db.reviews.toArray(), quizAttempts: [] },
