@@ -245,8 +245,8 @@ describe('loadStreak is the streak Stats computes', () => {
 		await db.reviews.where('reviewedAt').equals(day(8).reviewedAt).modify({ reviewedAt: 0 });
 		const whole = (await db.summaries.get('log'))!;
 		expect((await db.summaries.get('log-days'))?.value).toEqual({
-			format: 1,
-			quarters: expect.any(Float64Array),
+			format: 2,
+			quarters: expect.any(Uint32Array),
 			lastReviewId: 6,
 			rowCount: 6
 		});

@@ -6,7 +6,7 @@ import {
 	studyDayKey
 } from '../domain/day';
 import type { DoneToday } from '../domain/scheduling/queue';
-import { storedQuarters } from '../domain/stats/stored-summary';
+import { quarterStarts, storedQuarters } from '../domain/stats/stored-summary';
 import { computeStreak, type Streak } from '../domain/stats/streak';
 import type { CstoDb } from './db';
 import { countReviewsInRanges, holdsCounted, listReviewsBetween, logTables } from './log';
@@ -98,6 +98,6 @@ async function readSummedQuarters(db: CstoDb): Promise<Float64Array | undefined>
 		const days = await db.summaries.get('log-days');
 		const stored = storedQuarters((days ?? (await db.summaries.get('log')))?.value);
 		if (!stored) return undefined;
-		return (await holdsCounted(db, stored)) ? stored.quarters : undefined;
+		return (await holdsCounted(db, stored)) ? quarterStarts(stored.quarters) : undefined;
 	});
 }

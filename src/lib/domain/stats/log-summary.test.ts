@@ -133,7 +133,7 @@ describe('the log summed up by quarter hour', () => {
 		const summary = summarizeLog(log);
 		const stored = checkStoredLogSummary(structuredClone(toStoredLogSummary(summary)))!;
 		expect(stored.retention).toHaveLength(12);
-		expect(stored.retention.every((topic) => topic.times.length === 1000)).toBe(true);
+		expect(stored.retention.every((topic) => topic.quarters.length === 1000)).toBe(true);
 		const entries = stored.quarters.length + 12_000 + stored.cardIds.length;
 		const steps = fromStoredLogSummarySteps(stored);
 		let pauses = 0;
@@ -207,9 +207,12 @@ describe('the log summed up by quarter hour', () => {
 		for (const damaged of [
 			undefined,
 			'summary',
-			{ ...stored, format: 2 },
+			{ ...stored, format: 1 },
+			{ ...stored, format: 3 },
 			{ ...stored, quarters: [...stored.quarters] },
-			{ ...stored, quarterCounts: new Float64Array(0) },
+			// Format 1's quarter hours: their starts in ms.
+			{ ...stored, quarters: Float64Array.from(stored.quarters, (q) => q * QUARTER_HOUR_MS) },
+			{ ...stored, quarterCounts: new Uint32Array(0) },
 			{ ...stored, memory: new Float64Array(1) },
 			{ ...stored, cardIds: [7] },
 			{
@@ -217,9 +220,9 @@ describe('the log summed up by quarter hour', () => {
 				retention: [
 					{
 						topic: 'members',
-						times: new Float64Array(1),
-						passed: new Float64Array(1),
-						total: new Float64Array(0)
+						quarters: new Uint32Array(1),
+						passed: new Uint32Array(1),
+						total: new Uint32Array(0)
 					}
 				]
 			},

@@ -17,10 +17,10 @@ import type { CalibrationBin } from '../scheduling/memory-model';
 import type { Steps } from '../steps';
 import type { RetentionTallies } from './retention';
 import { topicOfCardId } from '../scheduling/card';
-import { LOG_SUMMARY_FORMAT, type StoredLogSummary } from './stored-summary';
+import { LOG_SUMMARY_FORMAT, QUARTER_HOUR_MS, type StoredLogSummary } from './stored-summary';
 import type { StatsReview } from './types';
 
-export const QUARTER_HOUR_MS = 15 * 60 * 1000;
+export { QUARTER_HOUR_MS };
 
 /** The number of the quarter hour holding `time` (epoch ms): its start over QUARTER_HOUR_MS. */
 const quarterOf = (time: number) => Math.floor(time / QUARTER_HOUR_MS);
@@ -96,6 +96,13 @@ export function emptyLogSummary(parameters: readonly number[] | undefined): LogS
 	};
 }
 
+/** Quarter hours' starts (epoch ms) as their numbers. */
+function quarterNumbers(times: Float64Array): Uint32Array {
+	const quarters = new Uint32Array(times.length);
+	for (let i = 0; i < times.length; i++) quarters[i] = quarterOf(times[i]!);
+	return quarters;
+}
+
 /** The summary in its stored shape. */
 export function toStoredLogSummary(
 	summary: LogSummary,
@@ -114,9 +121,14 @@ export function toStoredLogSummary(
 		lastReviewId: summary.lastReviewId,
 		rowCount: summary.rowCount,
 		reviews: summary.reviews,
-		quarters: columns.quarters.times,
-		quarterCounts: columns.quarters.counts,
-		retention: columns.retention,
+		quarters: quarterNumbers(columns.quarters.times),
+		quarterCounts: Uint32Array.from(columns.quarters.counts),
+		retention: columns.retention.map(({ topic, times, passed, total }) => ({
+			topic,
+			quarters: quarterNumbers(times),
+			passed: Uint32Array.from(passed),
+			total: Uint32Array.from(total)
+		})),
 		cardIds: [...summary.memory.keys()],
 		memory,
 		calibration: Float64Array.from(
@@ -137,6 +149,8 @@ export function isForParameters(
 
 const isArrayOf = (value: unknown, length: number) =>
 	value instanceof Float64Array && value.length === length;
+const isCountsOf = (value: unknown, length: number) =>
+	value instanceof Uint32Array && value.length === length;
 
 /**
  * The stored summary, when it has the shape this code stores (check `isForParameters` before adding
@@ -152,15 +166,15 @@ export function checkStoredLogSummary(value: unknown): StoredLogSummary | undefi
 		Number.isSafeInteger(s.lastReviewId) &&
 		Number.isSafeInteger(s.rowCount) &&
 		Number.isSafeInteger(s.reviews) &&
-		s.quarters instanceof Float64Array &&
-		isArrayOf(s.quarterCounts, s.quarters.length) &&
+		s.quarters instanceof Uint32Array &&
+		isCountsOf(s.quarterCounts, s.quarters.length) &&
 		Array.isArray(s.retention) &&
 		s.retention.every(
 			(t) =>
 				typeof t?.topic === 'string' &&
-				t.times instanceof Float64Array &&
-				isArrayOf(t.passed, t.times.length) &&
-				isArrayOf(t.total, t.times.length)
+				t.quarters instanceof Uint32Array &&
+				isCountsOf(t.passed, t.quarters.length) &&
+				isCountsOf(t.total, t.quarters.length)
 		) &&
 		Array.isArray(s.cardIds) &&
 		s.cardIds.every((id) => typeof id === 'string') &&
@@ -193,15 +207,14 @@ export function* fromStoredLogSummarySteps(stored: StoredLogSummary): Steps<LogS
 	};
 	let entries = 0;
 	for (let i = 0; i < quarters.length; i++) {
-		summary.perQuarter.set(quarterOf(quarters[i]!), quarterCounts[i]!);
+		summary.perQuarter.set(quarters[i]!, quarterCounts[i]!);
 		if (++entries % UNPACK_STEP === 0) yield;
 	}
-	for (const { topic, times, passed, total } of stored.retention) {
+	for (const { topic, quarters, passed, total } of stored.retention) {
 		const tallies = { passed: new Map<number, number>(), total: new Map<number, number>() };
-		for (let i = 0; i < times.length; i++) {
-			const quarter = quarterOf(times[i]!);
-			tallies.passed.set(quarter, passed[i]!);
-			tallies.total.set(quarter, total[i]!);
+		for (let i = 0; i < quarters.length; i++) {
+			tallies.passed.set(quarters[i]!, passed[i]!);
+			tallies.total.set(quarters[i]!, total[i]!);
 			if (++entries % UNPACK_STEP === 0) yield;
 		}
 		summary.retention.set(topic, tallies);
