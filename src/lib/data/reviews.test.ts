@@ -217,13 +217,18 @@ describe('loadStreak is the streak Stats computes', () => {
 		);
 	}, 60_000);
 
-	it('takes the days before the last one summed up from the summary, while it matches the log', async () => {
+	const now = new Date(2026, 10, 28, 12, 0);
+	const day = (daysAgo: number) => row('a', new Date(2026, 10, 28 - daysAgo, 9), 2);
+	/** A rating a day for 11 days up to today, of which the summary stored counts the first 6. */
+	async function summedUpToFiveDaysAgo() {
 		db = createDb(`test-${crypto.randomUUID()}`);
-		const now = new Date(2026, 10, 28, 12, 0);
-		const day = (daysAgo: number) => row('a', new Date(2026, 10, 28 - daysAgo, 9), 2);
 		await db.reviews.bulkAdd([10, 9, 8, 7, 6, 5].map(day));
 		await storeSummary();
 		await db.reviews.bulkAdd([4, 3, 2, 1, 0].map(day));
+	}
+
+	it('takes the days before the last one summed up from the summary, while it matches the log', async () => {
+		await summedUpToFiveDaysAgo();
 		expect(await loadStreak(db, now, 4)).toEqual({ days: 11, isTodayDone: true });
 		// The summary says a rating 8 days ago, which the counts no longer find (changed in place):
 		// the summary is trusted for the days it covers.
@@ -235,12 +240,7 @@ describe('loadStreak is the streak Stats computes', () => {
 	});
 
 	it('reads those days from the summary’s days record, or from a whole summary stored without one', async () => {
-		db = createDb(`test-${crypto.randomUUID()}`);
-		const now = new Date(2026, 10, 28, 12, 0);
-		const day = (daysAgo: number) => row('a', new Date(2026, 10, 28 - daysAgo, 9), 2);
-		await db.reviews.bulkAdd([10, 9, 8, 7, 6, 5].map(day));
-		await storeSummary();
-		await db.reviews.bulkAdd([4, 3, 2, 1, 0].map(day));
+		await summedUpToFiveDaysAgo();
 		// Changed in place: the log's counts alone make a streak of 8, the summary's days one of 11.
 		await db.reviews.where('reviewedAt').equals(day(8).reviewedAt).modify({ reviewedAt: 0 });
 		const whole = (await db.summaries.get('log'))!;
