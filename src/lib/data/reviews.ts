@@ -90,13 +90,11 @@ export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): P
 /**
  * The quarter hours with ratings in the log's stored summary (see ../domain/stats/log-summary.ts),
  * when the log still holds every rating it counted; undefined when there is none or it is stale.
- * They are read from the summary's days record, or from the whole summary where the Stats page
- * stored it before there was one.
+ * They are read from the summary's days record, stored with it: not the whole summary.
  */
 async function readSummedQuarters(db: CstoDb): Promise<Float64Array | undefined> {
 	return db.transaction('r', [...logTables(db), db.summaries], async () => {
-		const days = await db.summaries.get('log-days');
-		const stored = storedQuarters((days ?? (await db.summaries.get('log')))?.value);
+		const stored = storedQuarters((await db.summaries.get('log-days'))?.value);
 		if (!stored) return undefined;
 		return (await holdsCounted(db, stored)) ? quarterStarts(stored.quarters) : undefined;
 	});

@@ -42,9 +42,9 @@ export type StoredDays = Pick<
 
 /**
  * The part of a summary that Home's streak reads, stored as a record of its own beside the whole: the
- * whole stress summary (100,000 ratings) took Chromium 52–64 ms to read back, its quarter hours alone
- * 8–11 ms, and at the realistic size (20,000 ratings) 13–20 ms against 4–5 ms (2026-12-04, 8 reads
- * each).
+ * whole stress summary (100,000 ratings, in format 1) took Chromium 52–64 ms to read back, its
+ * quarter hours alone 8–11 ms, and at the realistic size (20,000 ratings) 13–20 ms against 4–5 ms
+ * (2026-12-04, 8 reads each).
  */
 export function toStoredDays(stored: StoredLogSummary): StoredDays {
 	const { format, quarters, lastReviewId, rowCount } = stored;
@@ -52,10 +52,8 @@ export function toStoredDays(stored: StoredLogSummary): StoredDays {
 }
 
 /**
- * What the streak needs from a stored value (the days record, or the whole summary as stored before
- * there was one): the quarter hours with ratings and the log rows they
- * cover, when the value has this code's format (the whole record is checked by
- * `checkStoredLogSummary` in log-summary.ts, which Home does not load).
+ * What the streak needs from a stored value (the days record): the quarter hours with ratings and the
+ * log rows they cover, when the value has this code's format.
  */
 export function storedQuarters(value: unknown): StoredDays | undefined {
 	const s = (typeof value === 'object' && value !== null ? value : {}) as Partial<StoredLogSummary>;
