@@ -17,7 +17,12 @@ import type { CalibrationBin } from '../scheduling/memory-model';
 import type { Steps } from '../steps';
 import type { RetentionTallies } from './retention';
 import { topicOfCardId } from '../scheduling/card';
-import { LOG_SUMMARY_FORMAT, QUARTER_HOUR_MS, type StoredLogSummary } from './stored-summary';
+import {
+	LOG_SUMMARY_FORMAT,
+	QUARTER_HOUR_MS,
+	quarterStarts,
+	type StoredLogSummary
+} from './stored-summary';
 import type { StatsReview } from './types';
 
 export { QUARTER_HOUR_MS };
@@ -96,13 +101,6 @@ export function emptyLogSummary(parameters: readonly number[] | undefined): LogS
 	};
 }
 
-/** Quarter hours' starts (epoch ms) as their numbers. */
-function quarterNumbers(times: Float64Array): Uint32Array {
-	const quarters = new Uint32Array(times.length);
-	for (let i = 0; i < times.length; i++) quarters[i] = quarterOf(times[i]!);
-	return quarters;
-}
-
 /** The summary in its stored shape. */
 export function toStoredLogSummary(
 	summary: LogSummary,
@@ -121,14 +119,9 @@ export function toStoredLogSummary(
 		lastReviewId: summary.lastReviewId,
 		rowCount: summary.rowCount,
 		reviews: summary.reviews,
-		quarters: quarterNumbers(columns.quarters.times),
-		quarterCounts: Uint32Array.from(columns.quarters.counts),
-		retention: columns.retention.map(({ topic, times, passed, total }) => ({
-			topic,
-			quarters: quarterNumbers(times),
-			passed: Uint32Array.from(passed),
-			total: Uint32Array.from(total)
-		})),
+		quarters: columns.quarters,
+		quarterCounts: columns.counts,
+		retention: columns.retention,
 		cardIds: [...summary.memory.keys()],
 		memory,
 		calibration: Float64Array.from(
@@ -299,37 +292,32 @@ export function* foldSteps(summary: LogSummary, reviews: readonly SummaryReview[
 /** The summary as the figures read it: a copy, so that adding to the summary later changes nothing. */
 export interface LogDigest {
 	reviews: number;
-	/** Quarter hours with ratings, and how many. */
-	quarters: { times: Float64Array; counts: Float64Array };
+	/** Quarter hours with ratings (their starts, epoch ms), and how many. */
+	quarters: { times: Float64Array; counts: Uint32Array };
 	retention: RetentionTallies[];
 	calibration: CalibrationBin[];
 }
 
 /**
- * A summary's per-quarter-hour Maps copied into flat columns: what both the stored copy and the
- * figures' copy are made of. Made once when a read stores the summary and shows it (they share the
- * arrays, which nothing writes to once made), and filled by `forEach`: `Float64Array.from` over a
- * Map's iterator took 21 ms for the stress log's 68,000 quarter hours, twice per read.
+ * A summary's per-quarter-hour Maps copied into flat columns, by quarter hour's number: the stored
+ * copy is made of them as they are, and the figures' copy shares their counts, with each quarter
+ * hour's start in ms. Made once when a read stores the summary and shows it (nothing writes to the
+ * arrays once made), and filled by `forEach`: `Float64Array.from` over a Map's iterator took 21 ms
+ * for the stress log's 68,000 quarter hours, twice per read.
  */
 export interface SummaryColumns {
-	quarters: { times: Float64Array; counts: Float64Array };
-	retention: (RetentionTallies & {
-		times: Float64Array;
-		passed: Float64Array;
-		total: Float64Array;
-	})[];
+	quarters: Uint32Array;
+	counts: Uint32Array;
+	retention: StoredLogSummary['retention'];
 }
 
-/**
- * A Map by quarter hour's number as two columns, in the Map's order: each quarter hour's start
- * (epoch ms), and its value.
- */
-function mapColumns(map: Map<number, number>): { keys: Float64Array; values: Float64Array } {
-	const keys = new Float64Array(map.size);
-	const values = new Float64Array(map.size);
+/** A Map by quarter hour's number as two columns, in the Map's order. */
+function mapColumns(map: Map<number, number>): { keys: Uint32Array; values: Uint32Array } {
+	const keys = new Uint32Array(map.size);
+	const values = new Uint32Array(map.size);
 	let i = 0;
 	map.forEach((value, quarter) => {
-		keys[i] = quarter * QUARTER_HOUR_MS;
+		keys[i] = quarter;
 		values[i++] = value;
 	});
 	return { keys, values };
@@ -340,15 +328,20 @@ export function summaryColumns(summary: LogSummary): SummaryColumns {
 	const perQuarter = mapColumns(summary.perQuarter);
 	const retention = [...summary.retention].map(([topic, { passed, total }]) => {
 		const totals = mapColumns(total);
-		return { topic, times: totals.keys, passed: mapColumns(passed).values, total: totals.values };
+		return {
+			topic,
+			quarters: totals.keys,
+			passed: mapColumns(passed).values,
+			total: totals.values
+		};
 	});
-	return { quarters: { times: perQuarter.keys, counts: perQuarter.values }, retention };
+	return { quarters: perQuarter.keys, counts: perQuarter.values, retention };
 }
 
 /** The figures' copy of a summary, in columns (flat arrays: no object per quarter hour). */
 export function digestLogSummary(
 	summary: LogSummary,
-	{ quarters, retention }: SummaryColumns = summaryColumns(summary)
+	{ quarters, counts, retention }: SummaryColumns = summaryColumns(summary)
 ): LogDigest {
 	const calibration = summary.calibration.flatMap(({ count, predictedSum, recalled }, i) =>
 		count > 0
@@ -363,5 +356,15 @@ export function digestLogSummary(
 				]
 			: []
 	);
-	return { reviews: summary.reviews, quarters, retention, calibration };
+	return {
+		reviews: summary.reviews,
+		quarters: { times: quarterStarts(quarters), counts },
+		retention: retention.map(({ topic, quarters, passed, total }) => ({
+			topic,
+			times: quarterStarts(quarters),
+			passed,
+			total
+		})),
+		calibration
+	};
 }
