@@ -399,6 +399,68 @@ describe('schema upgrade to version 6: quarantine', () => {
 	});
 });
 
+/** Each object store of a database as IndexedDB itself has it: key path, auto-increment, indexes. */
+function nativeSchema(name: string): Promise<Record<string, unknown>> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open(name);
+		request.onsuccess = () => {
+			const idb = request.result;
+			const names = [...idb.objectStoreNames];
+			const tx = idb.transaction(names, 'readonly');
+			const schema: Record<string, unknown> = {};
+			for (const storeName of names) {
+				const store = tx.objectStore(storeName);
+				schema[storeName] = {
+					keyPath: store.keyPath,
+					autoIncrement: store.autoIncrement,
+					indexes: [...store.indexNames].map((index) => {
+						const { keyPath, unique, multiEntry } = store.index(index);
+						return { index, keyPath, unique, multiEntry };
+					})
+				};
+			}
+			idb.close();
+			resolve(schema);
+		};
+		request.onerror = () => reject(request.error);
+	});
+}
+
+describe('schema upgrade from every released version', () => {
+	// createDb declares only the versions with an upgrade() and the latest one; a database at any
+	// other version is upgraded from the schema IndexedDB reports.
+	it.each([1, 2, 3, 4, 5, 6, 7] as const)(
+		'brings a database of version %i to the schema of a new one, keeping its rows',
+		async (version) => {
+			const fresh = `test-${crypto.randomUUID()}`;
+			const freshDb = createDb(fresh);
+			await freshDb.open();
+			freshDb.close();
+			const expected = await nativeSchema(fresh);
+			await Dexie.delete(fresh);
+
+			const name = `test-${crypto.randomUUID()}`;
+			const old = new Dexie(name);
+			old.version(version).stores(SCHEMA_VERSIONS[version]);
+			await old.table('cards').add(card);
+			await old.table('reviews').add({ ...review, dueBefore: null });
+			await old.table('quizAttempts').add({ startedAt: 1, finishedAt: 9, status: 'finished' });
+			await old.table('settings').put({ key: 'newPerDay', value: 12 });
+			old.close();
+
+			db = createDb(name);
+			await db.open();
+			expect(db.verno).toBe(LATEST_VERSION);
+			expect(await db.cards.toArray()).toEqual([card]);
+			expect(await db.reviews.count()).toBe(1);
+			expect(await db.quizAttempts.count()).toBe(1);
+			expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
+			db.close();
+			expect(await nativeSchema(name)).toEqual(expected);
+		}
+	);
+});
+
 /** The schema a newer release might bring: the newest one with one more index. */
 function openNewer(name: string): Dexie {
 	const newer = new Dexie(name);
