@@ -7,6 +7,7 @@ import type { CardRow, CardState, ReviewFields } from '../domain/scheduling/card
 import { DEFAULT_SETTINGS, checkSetting } from '../domain/settings';
 import type { LoggedReview } from '../domain/scheduling/due-before';
 import type { ReviewBlockHead, ReviewBlockLog } from './log-bulk';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
 /** The name of the app's one IndexedDB database. */
 export const DB_NAME = 'csto-study';
@@ -71,72 +72,13 @@ export type CstoDb = Dexie & {
 	reviewBlockLogs: EntityTable<ReviewBlockLog, 'id'>;
 };
 
-/** The schema of each version, kept as released: a change is a new version with its upgrade. */
-export const SCHEMA_VERSIONS = {
-	1: {
-		cards: 'id, due',
-		reviews: '++id, cardId, reviewedAt',
-		quizAttempts: '++id, finishedAt',
-		settings: 'key'
-	},
-	2: {
-		cards: 'id, due, topic, itemId',
-		reviews: '++id, cardId, reviewedAt',
-		quizAttempts: '++id, finishedAt, status',
-		settings: 'key'
-	},
-	3: {
-		cards: 'id, due, topic, itemId, [state+due]',
-		reviews: '++id, cardId, reviewedAt',
-		quizAttempts: '++id, finishedAt, status',
-		settings: 'key'
-	},
-	4: {
-		cards: 'id, due, topic, itemId, [state+due]',
-		reviews: '++id, cardId, reviewedAt',
-		quizAttempts: '++id, finishedAt, status',
-		settings: 'key'
-	},
-	5: {
-		cards: 'id, due, topic, itemId, [state+due]',
-		reviews: '++id, cardId, reviewedAt',
-		quizAttempts: '++id, finishedAt, status',
-		settings: 'key'
-	},
-	6: {
-		cards: 'id, due, topic, itemId, [state+due]',
-		reviews: '++id, cardId, reviewedAt',
-		quizAttempts: '++id, finishedAt, status',
-		settings: 'key',
-		quarantine: '++id, table'
-	},
-	7: {
-		cards: 'id, due, topic, itemId, [state+due]',
-		reviews: '++id, cardId, reviewedAt',
-		quizAttempts: '++id, finishedAt, status',
-		settings: 'key',
-		quarantine: '++id, table',
-		summaries: 'key'
-	},
-	8: {
-		cards: 'id',
-		reviews: '++id, cardId, reviewedAt',
-		reviewBlocks: '++id, [lastId+n], to',
-		reviewBlockLogs: 'id',
-		quizAttempts: '++id, finishedAt, status',
-		settings: 'key',
-		quarantine: '++id, table',
-		summaries: 'key'
-	}
-} as const;
+export { LATEST_VERSION, SCHEMA_VERSIONS };
 
 /**
  * Old question id → the id that replaced it (questions/renames.json, checked against the bank at
  * build time). Applying it twice changes nothing, since old ids are never reused.
  */
 export const QUESTION_ID_RENAMES: IdRenames = ID_RENAMES;
-/** The newest schema version this code knows. */
-export const LATEST_VERSION = Math.max(...Object.keys(SCHEMA_VERSIONS).map(Number));
 
 /**
  * A module that an upgrade needs, loaded while the upgrade's transaction is kept alive (Dexie.waitFor:
