@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../src/lib/data/schema';
 import { expect, noonToday, readStore, test } from './fixtures';
 import { dataDrawn } from './states';
 
@@ -219,6 +220,64 @@ async function openOnOldDatabase(page: Page, name: string): Promise<OldDatabase>
 	return fixture;
 }
 
+/** A table as IndexedDB keeps it: its key, and its indexes by name. */
+interface NativeStore {
+	keyPath: string | string[] | null;
+	autoIncrement: boolean;
+	indexes: { name: string; keyPath: string | string[] }[];
+}
+
+/** The latest schema (Dexie's syntax: `'++id, cardId, [state+due]'`) as IndexedDB's stores. */
+function latestNativeSchema(): Record<string, NativeStore> {
+	const keyPath = (spec: string) => (spec.startsWith('[') ? spec.slice(1, -1).split('+') : spec);
+	const latest = SCHEMA_VERSIONS[LATEST_VERSION as keyof typeof SCHEMA_VERSIONS];
+	return Object.fromEntries(
+		Object.entries(latest).map(([table, spec]) => {
+			const [primary, ...indexes] = spec.split(',').map((part) => part.trim());
+			const store: NativeStore = {
+				keyPath: keyPath(primary!.replace('++', '')),
+				autoIncrement: primary!.startsWith('++'),
+				indexes: indexes
+					.map((name) => ({ name, keyPath: keyPath(name) }))
+					.sort((a, b) => (a.name < b.name ? -1 : 1))
+			};
+			return [table, store];
+		})
+	);
+}
+
+/** The app's database as IndexedDB reports it: its version and its stores. */
+function readNativeSchema(
+	page: Page
+): Promise<{ version: number; stores: Record<string, NativeStore> }> {
+	return page.evaluate(
+		() =>
+			new Promise((done, fail) => {
+				const open = indexedDB.open('csto-study');
+				open.onsuccess = () => {
+					const db = open.result;
+					const names = [...db.objectStoreNames];
+					const tx = db.transaction(names, 'readonly');
+					const stores: Record<string, NativeStore> = {};
+					for (const name of names) {
+						const store = tx.objectStore(name);
+						stores[name] = {
+							keyPath: store.keyPath,
+							autoIncrement: store.autoIncrement,
+							indexes: [...store.indexNames].sort().map((index) => ({
+								name: index,
+								keyPath: store.index(index).keyPath
+							}))
+						};
+					}
+					db.close();
+					done({ version: db.version, stores });
+				};
+				open.onerror = () => fail(open.error);
+			})
+	);
+}
+
 // The fixtures' learner studied in UTC: the upgrade replays each card's log on the study days of the
 // device's zone, and reproduces the stored card (so knows each due time) only in the learner's own.
 test.describe('old databases', () => {
@@ -226,6 +285,12 @@ test.describe('old databases', () => {
 	for (const name of FIXTURES) {
 		test(`the app opened on a database from ${name} loses nothing`, async ({ watched: page }) => {
 			const fixture = await openOnOldDatabase(page, name);
+			// The app declares only the versions with an upgrade() and the latest (db.ts): the others'
+			// databases are upgraded from the schema IndexedDB reports. Dexie keeps version n as 10n.
+			expect(await readNativeSchema(page)).toEqual({
+				version: LATEST_VERSION * 10,
+				stores: latestNativeSchema()
+			});
 			for (const [store, rows] of Object.entries(fixture.rows)) {
 				const stored = await readStore(page, store);
 				expect(stored, store).toHaveLength(rows.length);
