@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { readNativeSchema, type NativeStore } from '../../src/lib/data/native-schema';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../src/lib/data/schema';
 import { expect, noonToday, readStore, test } from './fixtures';
 import { dataDrawn } from './states';
@@ -220,13 +221,6 @@ async function openOnOldDatabase(page: Page, name: string): Promise<OldDatabase>
 	return fixture;
 }
 
-/** A table as IndexedDB keeps it: its key, and its indexes by name. */
-interface NativeStore {
-	keyPath: string | string[] | null;
-	autoIncrement: boolean;
-	indexes: { name: string; keyPath: string | string[] }[];
-}
-
 /** The latest schema (Dexie's syntax: `'++id, cardId, [state+due]'`) as IndexedDB's stores. */
 function latestNativeSchema(): Record<string, NativeStore> {
 	const keyPath = (spec: string) => (spec.startsWith('[') ? spec.slice(1, -1).split('+') : spec);
@@ -246,38 +240,6 @@ function latestNativeSchema(): Record<string, NativeStore> {
 	);
 }
 
-/** The app's database as IndexedDB reports it: its version and its stores. */
-function readNativeSchema(
-	page: Page
-): Promise<{ version: number; stores: Record<string, NativeStore> }> {
-	return page.evaluate(
-		() =>
-			new Promise((done, fail) => {
-				const open = indexedDB.open('csto-study');
-				open.onsuccess = () => {
-					const db = open.result;
-					const names = [...db.objectStoreNames];
-					const tx = db.transaction(names, 'readonly');
-					const stores: Record<string, NativeStore> = {};
-					for (const name of names) {
-						const store = tx.objectStore(name);
-						stores[name] = {
-							keyPath: store.keyPath,
-							autoIncrement: store.autoIncrement,
-							indexes: [...store.indexNames].sort().map((index) => ({
-								name: index,
-								keyPath: store.index(index).keyPath
-							}))
-						};
-					}
-					db.close();
-					done({ version: db.version, stores });
-				};
-				open.onerror = () => fail(open.error);
-			})
-	);
-}
-
 // The fixtures' learner studied in UTC: the upgrade replays each card's log on the study days of the
 // device's zone, and reproduces the stored card (so knows each due time) only in the learner's own.
 test.describe('old databases', () => {
@@ -287,7 +249,7 @@ test.describe('old databases', () => {
 			const fixture = await openOnOldDatabase(page, name);
 			// The app declares only the versions with an upgrade() and the latest (db.ts): the others'
 			// databases are upgraded from the schema IndexedDB reports. Dexie keeps version n as 10n.
-			expect(await readNativeSchema(page)).toEqual({
+			expect(await page.evaluate(readNativeSchema, 'csto-study')).toEqual({
 				version: LATEST_VERSION * 10,
 				stores: latestNativeSchema()
 			});

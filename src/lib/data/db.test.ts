@@ -17,6 +17,7 @@ import {
 	type CstoDb,
 	type ReviewRow
 } from './db';
+import { readNativeSchema } from './native-schema';
 
 let db: CstoDb | undefined;
 afterEach(async () => {
@@ -399,33 +400,6 @@ describe('schema upgrade to version 6: quarantine', () => {
 	});
 });
 
-/** Each object store of a database as IndexedDB itself has it: key path, auto-increment, indexes. */
-function nativeSchema(name: string): Promise<Record<string, unknown>> {
-	return new Promise((resolve, reject) => {
-		const request = indexedDB.open(name);
-		request.onsuccess = () => {
-			const idb = request.result;
-			const names = [...idb.objectStoreNames];
-			const tx = idb.transaction(names, 'readonly');
-			const schema: Record<string, unknown> = {};
-			for (const storeName of names) {
-				const store = tx.objectStore(storeName);
-				schema[storeName] = {
-					keyPath: store.keyPath,
-					autoIncrement: store.autoIncrement,
-					indexes: [...store.indexNames].map((index) => {
-						const { keyPath, unique, multiEntry } = store.index(index);
-						return { index, keyPath, unique, multiEntry };
-					})
-				};
-			}
-			idb.close();
-			resolve(schema);
-		};
-		request.onerror = () => reject(request.error);
-	});
-}
-
 describe('schema upgrade from every released version', () => {
 	// createDb declares only the versions with an upgrade() and the latest one; a database at any
 	// other version is upgraded from the schema IndexedDB reports.
@@ -436,7 +410,7 @@ describe('schema upgrade from every released version', () => {
 			const freshDb = createDb(fresh);
 			await freshDb.open();
 			freshDb.close();
-			const expected = await nativeSchema(fresh);
+			const expected = await readNativeSchema(fresh);
 			await Dexie.delete(fresh);
 
 			const name = `test-${crypto.randomUUID()}`;
@@ -456,7 +430,7 @@ describe('schema upgrade from every released version', () => {
 			expect(await db.quizAttempts.count()).toBe(1);
 			expect(await db.settings.get('newPerDay')).toEqual({ key: 'newPerDay', value: 12 });
 			db.close();
-			expect(await nativeSchema(name)).toEqual(expected);
+			expect(await readNativeSchema(name)).toEqual(expected);
 		}
 	);
 });
