@@ -12,9 +12,9 @@ import {
 	fromStoredLogSummarySteps,
 	isForParameters,
 	toStoredLogSummary,
-	summaryColumns,
-	QUARTER_HOUR_MS
+	summaryColumns
 } from './log-summary';
+import { QUARTER_HOUR_MS } from './stored-summary';
 import { computeTrueRetention, tallyRetention } from './retention';
 import { buildHeatmap, countReviewsPerDay, timesOf } from './reviews-per-day';
 import { computeStreak } from './streak';

@@ -25,8 +25,6 @@ import {
 } from './stored-summary';
 import type { StatsReview } from './types';
 
-export { QUARTER_HOUR_MS };
-
 /** The number of the quarter hour holding `time` (epoch ms): its start over QUARTER_HOUR_MS. */
 const quarterOf = (time: number) => Math.floor(time / QUARTER_HOUR_MS);
 
@@ -140,10 +138,11 @@ export function isForParameters(
 	return own.length === parameters.length && own.every((x, i) => x === parameters[i]);
 }
 
-const isArrayOf = (value: unknown, length: number) =>
-	value instanceof Float64Array && value.length === length;
-const isCountsOf = (value: unknown, length: number) =>
-	value instanceof Uint32Array && value.length === length;
+const isArrayOf = (
+	value: unknown,
+	type: typeof Float64Array | typeof Uint32Array,
+	length: number
+) => value instanceof type && value.length === length;
 
 /**
  * The stored summary, when it has the shape this code stores (check `isForParameters` before adding
@@ -160,19 +159,19 @@ export function checkStoredLogSummary(value: unknown): StoredLogSummary | undefi
 		Number.isSafeInteger(s.rowCount) &&
 		Number.isSafeInteger(s.reviews) &&
 		s.quarters instanceof Uint32Array &&
-		isCountsOf(s.quarterCounts, s.quarters.length) &&
+		isArrayOf(s.quarterCounts, Uint32Array, s.quarters.length) &&
 		Array.isArray(s.retention) &&
 		s.retention.every(
 			(t) =>
 				typeof t?.topic === 'string' &&
 				t.quarters instanceof Uint32Array &&
-				isCountsOf(t.passed, t.quarters.length) &&
-				isCountsOf(t.total, t.quarters.length)
+				isArrayOf(t.passed, Uint32Array, t.quarters.length) &&
+				isArrayOf(t.total, Uint32Array, t.quarters.length)
 		) &&
 		Array.isArray(s.cardIds) &&
 		s.cardIds.every((id) => typeof id === 'string') &&
-		isArrayOf(s.memory, s.cardIds.length * 3) &&
-		isArrayOf(s.calibration, BIN_COUNT * 3);
+		isArrayOf(s.memory, Float64Array, s.cardIds.length * 3) &&
+		isArrayOf(s.calibration, Float64Array, BIN_COUNT * 3);
 	return isValid ? (s as StoredLogSummary) : undefined;
 }
 
