@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { readNativeSchema, type NativeStore } from '../../src/lib/data/native-schema';
+import { readNativeSchema, storesFromDexieSchema } from '../../src/lib/data/native-schema';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../src/lib/data/schema';
 import { expect, noonToday, readStore, test } from './fixtures';
 import { dataDrawn } from './states';
@@ -221,25 +221,6 @@ async function openOnOldDatabase(page: Page, name: string): Promise<OldDatabase>
 	return fixture;
 }
 
-/** The latest schema (Dexie's syntax: `'++id, cardId, [state+due]'`) as IndexedDB's stores. */
-function latestNativeSchema(): Record<string, NativeStore> {
-	const keyPath = (spec: string) => (spec.startsWith('[') ? spec.slice(1, -1).split('+') : spec);
-	const latest = SCHEMA_VERSIONS[LATEST_VERSION as keyof typeof SCHEMA_VERSIONS];
-	return Object.fromEntries(
-		Object.entries(latest).map(([table, spec]) => {
-			const [primary, ...indexes] = spec.split(',').map((part) => part.trim());
-			const store: NativeStore = {
-				keyPath: keyPath(primary!.replace('++', '')),
-				autoIncrement: primary!.startsWith('++'),
-				indexes: indexes
-					.map((name) => ({ name, keyPath: keyPath(name) }))
-					.sort((a, b) => (a.name < b.name ? -1 : 1))
-			};
-			return [table, store];
-		})
-	);
-}
-
 // The fixtures' learner studied in UTC: the upgrade replays each card's log on the study days of the
 // device's zone, and reproduces the stored card (so knows each due time) only in the learner's own.
 test.describe('old databases', () => {
@@ -251,7 +232,9 @@ test.describe('old databases', () => {
 			// databases are upgraded from the schema IndexedDB reports. Dexie keeps version n as 10n.
 			expect(await page.evaluate(readNativeSchema, 'csto-study')).toEqual({
 				version: LATEST_VERSION * 10,
-				stores: latestNativeSchema()
+				stores: storesFromDexieSchema(
+					SCHEMA_VERSIONS[LATEST_VERSION as keyof typeof SCHEMA_VERSIONS]
+				)
 			});
 			for (const [store, rows] of Object.entries(fixture.rows)) {
 				const stored = await readStore(page, store);

@@ -17,7 +17,7 @@ import {
 	type CstoDb,
 	type ReviewRow
 } from './db';
-import { readNativeSchema } from './native-schema';
+import { readNativeSchema, storesFromDexieSchema } from './native-schema';
 
 let db: CstoDb | undefined;
 afterEach(async () => {
@@ -433,6 +433,62 @@ describe('schema upgrade from every released version', () => {
 			expect(await readNativeSchema(name)).toEqual(expected);
 		}
 	);
+});
+
+describe('the schema readers the tests use', () => {
+	it('reads the latest schema from Dexie’s syntax as Dexie creates it', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		await db.open();
+		db.close();
+		expect((await readNativeSchema(db.name)).stores).toEqual(
+			storesFromDexieSchema(SCHEMA_VERSIONS[LATEST_VERSION])
+		);
+	});
+
+	it('reads unique, multi-entry, compound and outbound keys as Dexie creates them', async () => {
+		const schema = {
+			things: '++id, &code, *tags, [kind+at]',
+			notes: ', at',
+			pairs: '[a+b], &[b+a]'
+		};
+		const name = `test-${crypto.randomUUID()}`;
+		const other = new Dexie(name);
+		other.version(1).stores(schema);
+		await other.open();
+		other.close();
+		try {
+			const read = await readNativeSchema(name);
+			expect(read.stores).toEqual(storesFromDexieSchema(schema));
+			expect(read.stores['things']!.indexes).toContainEqual({
+				name: 'tags',
+				keyPath: 'tags',
+				unique: false,
+				multiEntry: true
+			});
+			expect(read.stores['notes']!.keyPath).toBeNull();
+		} finally {
+			await Dexie.delete(name);
+		}
+	});
+
+	it('says when there is no such database, and does not create one', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		await expect(readNativeSchema(name)).rejects.toThrow(`There is no database named “${name}”.`);
+		expect(await Dexie.exists(name)).toBe(false);
+	});
+
+	it('reads a database with no tables', async () => {
+		const name = `test-${crypto.randomUUID()}`;
+		const empty = new Dexie(name);
+		empty.version(3).stores({});
+		await empty.open();
+		empty.close();
+		try {
+			expect(await readNativeSchema(name)).toEqual({ version: 30, stores: {} });
+		} finally {
+			await Dexie.delete(name);
+		}
+	});
 });
 
 /** The schema a newer release might bring: the newest one with one more index. */
