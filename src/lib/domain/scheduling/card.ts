@@ -87,7 +87,7 @@ export function isReversedCardId(cardId: string): boolean {
  */
 export function cardTargetFromId(cardId: string): CardTarget {
 	const itemId = isReversedCardId(cardId) ? cardId.slice(0, -REVERSE_SUFFIX.length) : cardId;
-	return { cardId, itemId, topic: itemId.split('/')[0] ?? '' };
+	return { cardId, itemId, topic: topicOfCardId(itemId) };
 }
 
 /**
