@@ -441,7 +441,7 @@ describe('the schema readers the tests use', () => {
 		await db.open();
 		db.close();
 		expect((await readNativeSchema(db.name)).stores).toEqual(
-			storesFromDexieSchema(SCHEMA_VERSIONS[LATEST_VERSION])
+			storesFromDexieSchema(SCHEMA_VERSIONS[LATEST_VERSION as keyof typeof SCHEMA_VERSIONS])
 		);
 	});
 
