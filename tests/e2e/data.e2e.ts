@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { ANKI_HEADER } from '../../src/lib/domain/backup/anki';
 import { readAsAnki } from '../../src/lib/domain/backup/fixtures';
-import { expect, noonToday, readLog, test, waitForAppDatabase } from './fixtures';
+import {
+	expect,
+	noonToday,
+	putRows,
+	readLog,
+	readStore,
+	test,
+	waitForAppDatabase
+} from './fixtures';
 import { quizRecord, quizRow } from './records';
 import { dataDrawn } from './states';
 import { WCAG_A_AA, violationsInBothThemes } from './axe';
@@ -155,6 +163,63 @@ test('export, reset and import through the interface restore identical data', as
 	await summary.getByRole('button', { name: 'Replace' }).click();
 	await expect(page.getByText('Replaced your data with the backup')).toBeVisible();
 	expect(await dump(page)).toEqual(before);
+});
+
+test('a long-time learner’s old ratings move into blocks in the background after a load, each one as it was', async ({
+	watched: page
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/');
+	await dataDrawn(page, '/');
+	// 6,000 ratings from two years ago up to 105 days ago, one every two and a half hours (past the 60 days after which they move,
+	// and over the 5,000 that start a compaction), then one a day from 20 days ago to yesterday.
+	const day = 24 * 60 * 60 * 1000;
+	const now = Date.now();
+	const rating = (id: number, reviewedAt: number) => ({
+		id,
+		cardId: id % 2 ? 'members/current' : 'history/treaty-date',
+		rating: ((id % 4) + 1) as 1 | 2 | 3 | 4,
+		stateBefore: 2,
+		dueBefore: id % 3 ? reviewedAt - day : null,
+		stability: 3 + (id % 7) / 10,
+		difficulty: 5.25,
+		elapsedDays: 3,
+		scheduledDays: 4,
+		reviewedAt,
+		durationMs: 2500 + id,
+		source: id % 5 ? 'review' : 'quiz'
+	});
+	const old = Array.from({ length: 6000 }, (_, i) =>
+		rating(i + 1, now - 730 * day + i * 9_000_000)
+	);
+	expect(old.at(-1)!.reviewedAt).toBeLessThan(now - 90 * day);
+	const recent = Array.from({ length: 20 }, (_, i) => rating(6001 + i, now - (20 - i) * day));
+	await putRows(page, 'reviews', [...old, ...recent]);
+
+	// The next load starts the compaction once the page has settled.
+	await page.reload();
+	await dataDrawn(page, '/');
+	await expect
+		.poll(async () => (await readStore(page, 'reviews')).length, { timeout: 60_000 })
+		.toBe(20);
+	const log = await readLog(page);
+	expect(log.blocks).toBe(6);
+	expect(log.reviews).toEqual([...old, ...recent]);
+	expect(await readStore(page, 'reviews')).toEqual(recent);
+
+	// The app reads them from the blocks: Stats counts the month's, and the backup holds every one.
+	await page.goto('/stats');
+	await dataDrawn(page, '/stats');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await expect(page.locator('dt', { hasText: 'Reviews in 30 days' }).locator('+ dd')).toHaveText(
+		'20'
+	);
+	await page.goto('/settings');
+	const file = JSON.parse(readFileSync(await (await downloadBackup(page)).path(), 'utf8'));
+	expect(file.reviews.map((review: { id: number }) => review.id)).toEqual(
+		[...old, ...recent].map((review) => review.id)
+	);
+	expect(file.quarantine).toEqual([]);
 });
 
 test('the data buttons keep the keyboard focus while they work, and an import hands it back to "Import backup"', async ({

@@ -607,6 +607,57 @@ export async function deleteReviews(db: CstoDb, keys: readonly IndexableType[]):
 	await db.reviews.bulkDelete(keys as number[]);
 }
 
+/** What one step of `compactLog` did. */
+export interface CompactionStep {
+	/** How many rows it moved into a block (0: it wrote nothing). */
+	moved: number;
+	/** The last row key it looked at: the next step starts after it. */
+	lastKey: IndexableType | undefined;
+	/** True when no row after `lastKey` is old enough to move: compaction is over for now. */
+	done: boolean;
+}
+
+/**
+ * One step of the log's compaction: moves the ratings stored as rows of their own with a key after
+ * `after` (from the first when undefined), up to `step` rows in key order and only while they were
+ * given before `before`, into one block, in one transaction. A rating moves with its id and every
+ * field as it was, so every read of the log (its counts, its days, the summary's ids, the backup)
+ * gives the same ratings after it, a damaged one included (the validator and Check database read a
+ * block's ratings as they read rows). A row that a block cannot give back exactly (`fitsBlock`)
+ * stays a row of its own, as `addReviews` keeps it.
+ * The first row given on or after `before` ends the compaction: the recent ratings, which Home,
+ * the day's log and a rating's undo read, stay rows.
+ */
+export async function compactLog(
+	db: CstoDb,
+	options: { before: number; after?: IndexableType; step: number }
+): Promise<CompactionStep> {
+	const { before, after, step } = options;
+	return db.transaction('rw', logTables(db), async () => {
+		const rows = await (
+			after === undefined ? db.reviews.toCollection() : db.reviews.where(':id').above(after)
+		)
+			.limit(step)
+			.toArray();
+		const moved: ReviewRow[] = [];
+		let lastKey = after;
+		let done = rows.length < step;
+		for (const row of rows) {
+			if (typeof row.reviewedAt === 'number' && row.reviewedAt >= before) {
+				done = true;
+				break;
+			}
+			lastKey = row.id as IndexableType;
+			if (fitsBlock(row)) moved.push(row);
+		}
+		if (moved.length > 0) {
+			await putBlocks(db, [packBlock(moved)]);
+			await db.reviews.bulkDelete(moved.map((row) => row.id!));
+		}
+		return { moved: moved.length, lastKey, done };
+	});
+}
+
 /** Deletes every rating. */
 export async function clearReviews(db: CstoDb): Promise<void> {
 	await Promise.all([db.reviews.clear(), db.reviewBlocks.clear(), db.reviewBlockLogs.clear()]);

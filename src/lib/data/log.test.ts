@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type CstoDb, type ReviewRow } from './db';
 import {
 	addReview,
+	countRowsBefore,
 	countReviews,
 	countReviewsInRanges,
 	holdsCounted,
@@ -14,6 +15,7 @@ import {
 import {
 	addReviews,
 	clearReviews,
+	compactLog,
 	deleteReviews,
 	listAllReviews,
 	listReviewsByTime,
@@ -45,6 +47,16 @@ function row(cardId: string, reviewedAt: number, id?: number): ReviewRow {
 }
 
 const ids = (rows: readonly ReviewRow[]) => rows.map((r) => r.id);
+
+/** Runs the log's compaction to its end, `step` rows at a time. */
+async function compactAll(db: CstoDb, before: number, step: number): Promise<void> {
+	let after: Awaited<ReturnType<typeof compactLog>>['lastKey'];
+	for (;;) {
+		const done = await compactLog(db, { before, after, step });
+		if (done.done) return;
+		after = done.lastKey;
+	}
+}
 
 describe('the log', () => {
 	it('numbers a new rating after every stored one, and keeps the ids an import gives', async () => {
@@ -126,7 +138,14 @@ describe('the log', () => {
 		const anyLog = fc.record({
 			bulk: fc.array(fc.array(anyRating, { maxLength: 15 }), { maxLength: 3 }),
 			single: fc.array(anyRating, { maxLength: 10 }),
-			deleted: fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 5 })
+			deleted: fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 5 }),
+			// Then, maybe, the log's compaction: its rows given before `before` into blocks of `step`.
+			compaction: fc.option(
+				fc.record({
+					before: fc.integer({ min: 0, max: 101 }),
+					step: fc.integer({ min: 1, max: 8 })
+				})
+			)
 		});
 		const anyRange = fc
 			.tuple(fc.integer({ min: 0, max: 101 }), fc.integer({ min: 0, max: 101 }))
@@ -137,7 +156,7 @@ describe('the log', () => {
 				anyRange,
 				fc.array(anyRange, { maxLength: 4 }),
 				fc.integer({ min: 0, max: 60 }),
-				async ({ bulk, single, deleted }, [start, end], more, after) => {
+				async ({ bulk, single, deleted, compaction }, [start, end], more, after) => {
 					db = createDb(`test-${crypto.randomUUID()}`);
 					try {
 						let list: ReviewRow[] = [];
@@ -155,6 +174,7 @@ describe('the log', () => {
 						expect(ids(list)).toEqual(list.map((_, i) => i + 1));
 						await deleteReviews(db, deleted);
 						list = list.filter((r) => !deleted.includes(r.id!));
+						if (compaction) await compactAll(db, compaction.before, compaction.step);
 
 						const byTime = [...list].sort((x, y) => x.reviewedAt - y.reviewedAt || x.id! - y.id!);
 						const inRange = byTime.filter((r) => r.reviewedAt >= start && r.reviewedAt < end);
@@ -196,6 +216,74 @@ describe('the log', () => {
 		// 5.3 s), where the test ended while its runs went on and closed the next tests' database. The
 		// same budget as the other property tests on IndexedDB (reviews.test.ts).
 	}, 60_000);
+
+	it('compacts the rows given before a time into blocks, a step at a time, and every read gives the same ratings', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		for (let i = 1; i <= 12; i++) await addReview(db, row(`c${i % 3}`, i * 10));
+		const before = await listAllReviews(db);
+		// A summary of the first ten, as the Stats page stores one.
+		expect(await holdsCounted(db, { lastReviewId: 10, rowCount: 10 })).toBe(true);
+		expect(await countRowsBefore(db, 90)).toBe(8);
+
+		const first = await compactLog(db, { before: 90, step: 4 });
+		expect(first).toEqual({ moved: 4, lastKey: 4, done: false });
+		const second = await compactLog(db, { before: 90, after: first.lastKey, step: 4 });
+		expect(second).toEqual({ moved: 4, lastKey: 8, done: false });
+		// The ninth rating, given at 90, is not before 90: the compaction ends there.
+		expect(await compactLog(db, { before: 90, after: second.lastKey, step: 4 })).toEqual({
+			moved: 0,
+			lastKey: 8,
+			done: true
+		});
+		expect(await db.reviewBlocks.count()).toBe(2);
+		expect(ids(await db.reviews.toArray())).toEqual([9, 10, 11, 12]);
+		expect(await countRowsBefore(db, 90)).toBe(0);
+
+		expect(await listAllReviews(db)).toEqual(before);
+		expect(await countReviews(db)).toBe(12);
+		expect(await holdsCounted(db, { lastReviewId: 10, rowCount: 10 })).toBe(true);
+		expect(ids(await listReviewsOfCard(db, 'c1'))).toEqual([1, 4, 7, 10]);
+		expect(
+			await countReviewsInRanges(db, [
+				[0, 50],
+				[50, 130]
+			])
+		).toEqual([4, 8]);
+		// The last rating's undo deletes its row; the next rating is numbered after every one.
+		await deleteReviews(db, [12]);
+		expect(await addReview(db, row('c0', 130))).toBe(13);
+		expect(ids(await listAllReviews(db))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13]);
+	});
+
+	it('moves a damaged rating a block gives back exactly, leaves one it cannot as a row, and compacts past it', async () => {
+		db = createDb(`test-${crypto.randomUUID()}`);
+		const outOfRange = { ...row('a', 2, 2), rating: 7 as ReviewRow['rating'] };
+		const asRows = [
+			{ ...row('a', 3, 3), rating: '3' as unknown as 3 },
+			{ ...row('a', 4, 4), reviewedAt: 'yesterday' as unknown as number }
+		];
+		await db.reviews.bulkAdd([
+			row('a', 1, 1),
+			outOfRange,
+			...asRows,
+			row('b', 5, 5),
+			row('b', 60, 6)
+		]);
+		let step = await compactLog(db, { before: 50, step: 2 });
+		expect(step).toEqual({ moved: 2, lastKey: 2, done: false });
+		step = await compactLog(db, { before: 50, after: step.lastKey, step: 2 });
+		expect(step).toEqual({ moved: 0, lastKey: 4, done: false });
+		step = await compactLog(db, { before: 50, after: step.lastKey, step: 2 });
+		expect(step).toEqual({ moved: 1, lastKey: 5, done: true });
+		expect(await db.reviews.toArray()).toEqual([...asRows, row('b', 60, 6)]);
+		expect(await listAllReviews(db)).toEqual([
+			row('a', 1, 1),
+			outOfRange,
+			...asRows,
+			row('b', 5, 5),
+			row('b', 60, 6)
+		]);
+	});
 
 	it('keeps ratings added in bulk in blocks of 2,500, exactly as given, and new ones as rows after them', async () => {
 		db = createDb(`test-${crypto.randomUUID()}`);
