@@ -203,7 +203,7 @@ test('a long-time learner’s old ratings move into blocks in the background aft
 		.poll(async () => (await readStore(page, 'reviews')).length, { timeout: 60_000 })
 		.toBe(20);
 	const log = await readLog(page);
-	expect(log.blocks).toBe(6);
+	expect(log.blocks).toBe(3);
 	expect(log.reviews).toEqual([...old, ...recent]);
 	expect(await readStore(page, 'reviews')).toEqual(recent);
 

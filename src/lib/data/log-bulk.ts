@@ -652,7 +652,16 @@ export async function compactLog(
 		}
 		if (moved.length > 0) {
 			await putBlocks(db, [packBlock(moved)]);
-			await db.reviews.bulkDelete(moved.map((row) => row.id!));
+			// One request for the rows' key range when nothing between them stays a row: deleting them
+			// key by key cost 40-90 ms of the main thread a step of 1,000 (Dexie first reads each row
+			// for its live queries' indexes).
+			const [first, last] = [moved[0]!.id!, moved.at(-1)!.id!];
+			const between = rows.filter((row) => row.id! >= first && row.id! <= last);
+			if (between.length === moved.length) {
+				await db.reviews.where(':id').between(first, last, true, true).delete();
+			} else {
+				await db.reviews.bulkDelete(moved.map((row) => row.id!));
+			}
 		}
 		return { moved: moved.length, lastKey, done };
 	});

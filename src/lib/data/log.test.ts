@@ -10,7 +10,8 @@ import {
 	countReviewsInRanges,
 	holdsCounted,
 	listReviewsBetween,
-	logTables
+	logTables,
+	type HeadsRead
 } from './log';
 import {
 	addReviews,
@@ -189,6 +190,13 @@ describe('the log', () => {
 								([from, to]) => list.filter((r) => r.reviewedAt >= from && r.reviewedAt < to).length
 							)
 						);
+						// One range at a time, each reading only the blocks the calls before did not.
+						const heads: HeadsRead = { since: Infinity, heads: [] };
+						for (const [from, to] of more) {
+							expect(await countReviewsInRanges(db, [[from, to]], heads)).toEqual([
+								list.filter((r) => r.reviewedAt >= from && r.reviewedAt < to).length
+							]);
+						}
 						expect(await listReviewsOfCard(db, 'a')).toEqual(
 							byTime.filter((r) => r.cardId === 'a')
 						);
@@ -269,7 +277,22 @@ describe('the log', () => {
 			row('b', 5, 5),
 			row('b', 60, 6)
 		]);
-		let step = await compactLog(db, { before: 50, step: 2 });
+		// The first step moves 1, 2 and 5 around the two rows that stay (a delete by key, not by range).
+		let step = await compactLog(db, { before: 50, step: 5 });
+		expect(step).toEqual({ moved: 3, lastKey: 5, done: false });
+		expect(await db.reviews.toArray()).toEqual([...asRows, row('b', 60, 6)]);
+		step = await compactLog(db, { before: 50, after: step.lastKey, step: 5 });
+		expect(step).toEqual({ moved: 0, lastKey: 5, done: true });
+		// From the start again, steps of 2: the rows that stay are passed over.
+		await clearReviews(db);
+		await db.reviews.bulkAdd([
+			row('a', 1, 1),
+			outOfRange,
+			...asRows,
+			row('b', 5, 5),
+			row('b', 60, 6)
+		]);
+		step = await compactLog(db, { before: 50, step: 2 });
 		expect(step).toEqual({ moved: 2, lastKey: 2, done: false });
 		step = await compactLog(db, { before: 50, after: step.lastKey, step: 2 });
 		expect(step).toEqual({ moved: 0, lastKey: 4, done: false });

@@ -96,28 +96,45 @@ function requested<T>(request: IDBRequest<T>): Promise<T> {
  */
 export async function countReviewsInRanges(
 	db: CstoDb,
-	ranges: readonly (readonly [number, number])[]
+	ranges: readonly (readonly [number, number])[],
+	heads: HeadsRead = { since: Infinity, heads: [] }
 ): Promise<number[]> {
 	if (!db.isOpen()) await db.open();
 	const tx = db.backendDB().transaction(['reviews', 'reviewBlocks'], 'readonly');
 	const index = tx.objectStore('reviews').index('reviewedAt');
-	// Blocks with a rating from the earliest start on (none when no range is asked).
-	const blocks = requested(
-		tx
-			.objectStore('reviewBlocks')
-			.index('to')
-			.getAll(IDBKeyRange.lowerBound(Math.min(...ranges.map(([start]) => start))))
-	);
+	// Blocks with a rating from the earliest start on (none when no range is asked), but for those
+	// `heads` already holds.
+	const start = Math.min(...ranges.map(([from]) => from));
+	const blocks =
+		start < heads.since
+			? requested(
+					tx
+						.objectStore('reviewBlocks')
+						.index('to')
+						.getAll(IDBKeyRange.bound(start, heads.since, false, true))
+				)
+			: Promise.resolve([]);
 	// An empty range holds nothing, and IndexedDB refuses to make one.
 	const counts = await Promise.all(
-		ranges.map(([start, end]) =>
-			start < end ? requested(index.count(IDBKeyRange.bound(start, end, false, true))) : 0
+		ranges.map(([from, end]) =>
+			from < end ? requested(index.count(IDBKeyRange.bound(from, end, false, true))) : 0
 		)
 	);
-	const read = await blocks;
-	if (read.length === 0) return counts;
-	const inBlocks = (await blockCode()).countInRanges(read, ranges);
+	heads.heads.push(...(await blocks));
+	heads.since = Math.min(heads.since, start);
+	if (heads.heads.length === 0) return counts;
+	const inBlocks = (await blockCode()).countInRanges(heads.heads, ranges);
 	return counts.map((count, i) => count + inBlocks[i]!);
+}
+
+/**
+ * The blocks' heads a series of `countReviewsInRanges` calls has read (each going further back in
+ * time): every head whose newest rating is at or after `since`. Each call then reads only the heads
+ * the ones before it did not.
+ */
+export interface HeadsRead {
+	since: number;
+	heads: unknown[];
 }
 
 /**

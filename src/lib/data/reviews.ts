@@ -9,7 +9,13 @@ import type { DoneToday } from '../domain/scheduling/queue';
 import { quarterStarts, storedQuarters } from '../domain/stats/stored-summary';
 import { computeStreak, type Streak } from '../domain/stats/streak';
 import type { CstoDb } from './db';
-import { countReviewsInRanges, holdsCounted, listReviewsBetween, logTables } from './log';
+import {
+	countReviewsInRanges,
+	holdsCounted,
+	listReviewsBetween,
+	logTables,
+	type HeadsRead
+} from './log';
 
 /** What the current study day's log holds: new cards seen, review cards rated, every rating. */
 export interface TodayLog extends DoneToday {
@@ -48,13 +54,16 @@ const STREAK_BATCH = 32;
  */
 export async function loadStreak(db: CstoDb, now: Date, dayStartHour: number): Promise<Streak> {
 	const today = studyDayKey(now.getTime(), dayStartHour);
+	// Each batch reads only the blocks the batches before it did not (older ones).
+	const heads: HeadsRead = { since: Infinity, heads: [] };
 	const countDays = (keys: readonly string[]) =>
 		countReviewsInRanges(
 			db,
 			keys.map((key) => [
 				startOfStudyDayKey(key, dayStartHour),
 				startOfStudyDayKey(addDays(key, 1), dayStartHour)
-			])
+			]),
+			heads
 		);
 	const batch = (back: number, size: number) =>
 		Array.from({ length: size }, (_, i) => addDays(today, -(back + i)));

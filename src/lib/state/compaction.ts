@@ -6,7 +6,7 @@ import type { CstoDb } from '../data/db';
 import { COMPACT_AGE_MS, COMPACT_FROM, countRowsBefore } from '../data/log';
 
 /** Rows a step moves at most, in one transaction: a rating given meanwhile waits for one step. */
-export const COMPACT_STEP = 1000;
+export const COMPACT_STEP = 2500;
 
 /** Resolves when the browser is idle (at most a second later), or after a short pause without it. */
 function idle(): Promise<void> {
