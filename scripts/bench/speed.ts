@@ -33,6 +33,11 @@
 //   imported collection (its log in blocks, so cheaper to clear than the seeded rows): what an
 //   import costs apart from writing the log (scripts/bench/log-shapes.ts times the log's write in
 //   other shapes).
+// - ui.compact.<size>: once seeded (every rating a row), Home is loaded and the app moves the
+//   ratings older than 60 days into blocks in the background (src/lib/state/compaction.ts), as it
+//   does once on a learner's device: ms from its first step's commit to its last's, and `.longtask`
+//   the longest main-thread task meanwhile. Every figure after it is of the log as the app then
+//   keeps it (the old ratings in blocks, the last 60 days' as rows).
 // The pages are loaded with the HTTP cache warm (as on a learner's return visit) and service workers
 // blocked, so that what is measured is the app and not the worker's first install. The database is
 // left at rest for SETTLE_MS once seeded, as a learner's is when they come back: the browser works
@@ -46,6 +51,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
+import { COMPACT_AGE_MS } from '../../src/lib/data/log.ts';
 import { buildCollection, type Collection, type CollectionSize } from './lib/collection.ts';
 import { installProbes, type PaintProbe } from './lib/page-probes.ts';
 import { benchPort } from './lib/ports.js';
@@ -96,6 +102,57 @@ async function seed(page: Page, collection: Collection): Promise<void> {
 		const rows = collection[store] as unknown[];
 		for (let i = 0; i < rows.length; i += 20_000) await put(store, rows.slice(i, i + 20_000));
 	}
+}
+
+/** How many ratings are rows of their own given more than COMPACT_AGE_MS ago. */
+function oldRows(page: Page, now: number): Promise<number> {
+	return page.evaluate(
+		(before) =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('csto-study');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const request = db
+						.transaction('reviews', 'readonly')
+						.objectStore('reviews')
+						.index('reviewedAt')
+						.count(IDBKeyRange.upperBound(before, true));
+					request.onsuccess = () => {
+						db.close();
+						resolve(request.result);
+					};
+					request.onerror = () => reject(request.error);
+				};
+			}),
+		now - COMPACT_AGE_MS
+	);
+}
+
+/**
+ * Loads Home and waits while the app moves the log's old ratings into blocks, as it does once on a
+ * learner's device (src/lib/state/compaction.ts), so that every figure after it is of the log as
+ * the app keeps it; resolves to the rows moved, the ms from the first step's commit to the last's
+ * (seen by counting every 50 ms) and the longest main-thread task meanwhile.
+ */
+async function compactLog(page: Page) {
+	const now = Date.now();
+	await page.goto('/');
+	const rows = await oldRows(page, now);
+	let first: number | undefined;
+	let last = 0;
+	for (const until = performance.now() + 300_000; performance.now() < until;) {
+		const left = await oldRows(page, now);
+		const at = await page.evaluate(() => performance.now());
+		if (left < rows) first ??= at;
+		if (left === 0) {
+			last = at;
+			break;
+		}
+		await page.waitForTimeout(50);
+	}
+	if (first === undefined || last === 0) throw new Error('The log was not compacted in 5 minutes.');
+	return { rows, ms: last - first, longest: await longestTask(page, first, last) };
 }
 
 /**
@@ -244,6 +301,12 @@ async function measure(browser: Browser, size: CollectionSize, report: Report, d
 		const page = await context.newPage();
 		const collection = buildCollection(size, Date.now());
 		await seed(page, collection);
+		const compaction = await compactLog(page);
+		process.stderr.write(
+			`  ${size} compaction: ${compaction.rows} rows in ${round(compaction.ms)} ms, longest task ${round(compaction.longest)} ms\n`
+		);
+		report({ name: `ui.compact.${size}`, value: Math.round(compaction.ms), unit: 'ms' });
+		report({ name: `ui.compact.${size}.longtask`, value: round(compaction.longest), unit: 'ms' });
 		await page.waitForTimeout(SETTLE_MS);
 
 		const loadHome = async (label: string, name: string) => {
