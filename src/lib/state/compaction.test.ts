@@ -53,6 +53,20 @@ describe('the log’s compaction', () => {
 		expect(await compactOldRatings(db, NOW)).toBe(0);
 	});
 
+	it('compacts once when two tabs compact at the same time: each rating moves once', async () => {
+		await seed(COMPACT_FROM + 500, 20);
+		const before = await listAllReviews(db);
+		const other = createDb(db.name);
+		try {
+			const moved = await Promise.all([compactOldRatings(db, NOW), compactOldRatings(other, NOW)]);
+			expect(moved[0] + moved[1]).toBe(COMPACT_FROM + 500);
+		} finally {
+			other.close();
+		}
+		expect(await listAllReviews(db)).toEqual(before);
+		expect(await db.reviews.count()).toBe(20);
+	});
+
 	it(`waits until ${COMPACT_FROM} ratings are old enough`, async () => {
 		await seed(COMPACT_FROM - 1, 3000);
 		expect(await compactOldRatings(db, NOW)).toBe(0);
