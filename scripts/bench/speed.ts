@@ -51,7 +51,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { findChromium } from '../find-chromium.js';
 import { serveStatic } from '../static-server.js';
-import { COMPACT_AGE_MS } from '../../src/lib/data/log.ts';
+import { COMPACT_AGE_MS } from '../../src/lib/state/compaction.ts';
 import { buildCollection, type Collection, type CollectionSize } from './lib/collection.ts';
 import { installProbes, type PaintProbe } from './lib/page-probes.ts';
 import { benchPort } from './lib/ports.js';

@@ -10,7 +10,7 @@
 // blocks of 2,500 (`reviewBlocks` and `reviewBlockLogs`, see log-bulk.ts): IndexedDB cannot store
 // 100,000 records in issue 14's 3 s on this machine (4.7 s for empty ones,
 // scripts/bench/idb-floor.ts), while the stress import with its log in blocks took 2.6-3.0 s in
-// all. Ratings given more than COMPACT_AGE_MS ago move from rows into blocks too, in the background
+// all. Ratings given more than 60 days ago move from rows into blocks too, in the background
 // (`compactLog`, src/lib/state/compaction.ts): reading them whole is then faster. Both hold ids from
 // one sequence: rows take theirs from the `reviews` table's key generator,
 // which an import moves past the ids it stored in blocks. A rating changed or deleted by Check
@@ -136,17 +136,6 @@ export interface HeadsRead {
 	since: number;
 	heads: unknown[];
 }
-
-/**
- * Ratings given more than this long ago are moved from rows into blocks (`compactLog` in
- * log-bulk.ts): reading 100,000 of them as blocks took a backup's export 2.1 s against 3.5 s as rows,
- * and the first Stats visit 1.2-1.4 s against 2.8-3.6 s (Chromium, 2026-12-05). Sixty days keeps
- * every rating Home reads (today's, and the streak's first 32 days) a row.
- */
-export const COMPACT_AGE_MS = 60 * 24 * 60 * 60 * 1000;
-
-/** Compaction starts once this many ratings older than COMPACT_AGE_MS are rows. */
-export const COMPACT_FROM = 5000;
 
 /** How many ratings stored as rows were given before `before` (from the index: none is read). */
 export function countRowsBefore(db: CstoDb, before: number): Promise<number> {

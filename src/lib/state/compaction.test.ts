@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type CstoDb, type ReviewRow } from '../data/db';
-import { COMPACT_AGE_MS, COMPACT_FROM, addReview, countReviews } from '../data/log';
+import { addReview, countReviews } from '../data/log';
 import { listAllReviews } from '../data/log-bulk';
-import { COMPACT_STEP, compactOldRatings } from './compaction';
+import { COMPACT_AGE_MS, COMPACT_FROM, COMPACT_STEP, compactOldRatings } from './compaction';
 
 let db: CstoDb;
 afterEach(async () => {
