@@ -171,8 +171,9 @@ test('a long-time learner’s old ratings move into blocks in the background aft
 	test.setTimeout(120_000);
 	await page.goto('/');
 	await dataDrawn(page, '/');
-	// 6,000 ratings from two years ago up to 105 days ago, one every two and a half hours (past the 60 days after which they move,
-	// and over the 5,000 that start a compaction), then one a day from 20 days ago to yesterday.
+	// 6,000 ratings from two years ago up to 105 days ago, one every two and a half hours (past the
+	// 60 days after which they move, and over the 5,000 that start a compaction), then one a day from
+	// 20 days ago to yesterday.
 	const day = 24 * 60 * 60 * 1000;
 	const now = Date.now();
 	const rating = (id: number, reviewedAt: number) => ({

@@ -270,13 +270,8 @@ describe('the log', () => {
 			{ ...row('a', 3, 3), rating: '3' as unknown as 3 },
 			{ ...row('a', 4, 4), reviewedAt: 'yesterday' as unknown as number }
 		];
-		await db.reviews.bulkAdd([
-			row('a', 1, 1),
-			outOfRange,
-			...asRows,
-			row('b', 5, 5),
-			row('b', 60, 6)
-		]);
+		const stored = [row('a', 1, 1), outOfRange, ...asRows, row('b', 5, 5), row('b', 60, 6)];
+		await db.reviews.bulkAdd(stored);
 		// The first step moves 1, 2 and 5 around the two rows that stay (a delete by key, not by range).
 		let step = await compactLog(db, { before: 50, step: 5 });
 		expect(step).toEqual({ moved: 3, lastKey: 5, done: false });
@@ -285,13 +280,7 @@ describe('the log', () => {
 		expect(step).toEqual({ moved: 0, lastKey: 5, done: true });
 		// From the start again, steps of 2: the rows that stay are passed over.
 		await clearReviews(db);
-		await db.reviews.bulkAdd([
-			row('a', 1, 1),
-			outOfRange,
-			...asRows,
-			row('b', 5, 5),
-			row('b', 60, 6)
-		]);
+		await db.reviews.bulkAdd(stored);
 		step = await compactLog(db, { before: 50, step: 2 });
 		expect(step).toEqual({ moved: 2, lastKey: 2, done: false });
 		step = await compactLog(db, { before: 50, after: step.lastKey, step: 2 });
@@ -299,13 +288,7 @@ describe('the log', () => {
 		step = await compactLog(db, { before: 50, after: step.lastKey, step: 2 });
 		expect(step).toEqual({ moved: 1, lastKey: 5, done: true });
 		expect(await db.reviews.toArray()).toEqual([...asRows, row('b', 60, 6)]);
-		expect(await listAllReviews(db)).toEqual([
-			row('a', 1, 1),
-			outOfRange,
-			...asRows,
-			row('b', 5, 5),
-			row('b', 60, 6)
-		]);
+		expect(await listAllReviews(db)).toEqual(stored);
 	});
 
 	it('keeps ratings added in bulk in blocks of 2,500, exactly as given, and new ones as rows after them', async () => {

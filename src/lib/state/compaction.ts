@@ -1,8 +1,8 @@
 // The log's compaction, once per load of the app and in the background: the ratings given more
 // than COMPACT_AGE_MS ago move from rows of their own into blocks (log-bulk.ts), a step at a time
-// when the page is idle. The root layout starts it once the page has settled.
-// Its modules are imported when it runs, not with it: imported with it, the root layout's script
-// listed every one of them to preload (0.3 KB of gzip on every first visit to Home).
+// when the page is idle. `connectApp` (app.svelte.ts) starts it 3 s after a page loads.
+// Its modules are imported when it runs, not with it: imported with it, the script that starts it
+// listed every one of them to preload (85 bytes more of gzip on every first visit to Home).
 import type { CstoDb } from '../data/db';
 
 /**
