@@ -5,11 +5,15 @@
 //   ratings over two years.
 // In both, a quarter of the bank's cards are due today (a learner back after a few days), so that a
 // review session has more than 40 cards to rate, and every study day of the two years has ratings.
+// The study day starts 12 hours from `now`'s hour (the `dayStartHour` setting): with the default
+// 4:00, a run that started before 4:00 UTC and went on after it timed a Home whose streak had
+// dropped to 0 days and read almost nothing (2026-12-05, `ui.home.counts.stress.*`).
 import { readBank } from '../../../src/lib/content/read-bank.ts';
 import { TOPICS } from '../../../src/lib/domain/bank/schema.ts';
 import { createRng, type Rng } from '../../../src/lib/domain/random.ts';
 import type { CardRow, ReviewRow } from '../../../src/lib/data/db.ts';
 import { cardTargetsFor } from '../../../src/lib/domain/scheduling/face.ts';
+import { startOfStudyDay } from '../../../src/lib/domain/day.ts';
 
 export type CollectionSize = 'realistic' | 'stress';
 
@@ -83,7 +87,8 @@ export function buildCollection(size: CollectionSize, now: number): Collection {
 	}
 
 	// Ratings over the 730 days before today (none today yet), in time order as a log is written.
-	const todayStart = new Date(now).setHours(4, 0, 0, 0) - (new Date(now).getHours() < 4 ? DAY : 0);
+	const dayStartHour = (new Date(now).getHours() + 12) % 24;
+	const todayStart = startOfStudyDay(now, dayStartHour);
 	const count = SIZES[size].reviews;
 	const times = Array.from({ length: count }, (_, i) =>
 		// Spread evenly, with some jitter, so that every day of the two years has ratings.
@@ -124,5 +129,13 @@ export function buildCollection(size: CollectionSize, now: number): Collection {
 			data: null
 		};
 	});
-	return { cards, reviews, quizAttempts, settings: [{ key: 'reverseCards', value: true }] };
+	return {
+		cards,
+		reviews,
+		quizAttempts,
+		settings: [
+			{ key: 'reverseCards', value: true },
+			{ key: 'dayStartHour', value: dayStartHour }
+		]
+	};
 }
