@@ -1,5 +1,17 @@
+import { resolve } from 'node:path';
+import { readBank } from '../../src/lib/content/read-bank';
+import { QUESTION_TYPES } from '../../src/lib/domain/quiz/types';
 import { ROUTES, expect, test } from './fixtures';
-import { dataDrawn } from './states';
+import { dataDrawn, reviewCards } from './states';
+
+const bank = readBank(resolve(import.meta.dirname, '../../questions'));
+const STATS_TILES = [
+	'Streak',
+	'Reviews today',
+	'Reviews in 30 days',
+	'Cards studied',
+	'True retention, 30 days'
+];
 
 for (const route of ROUTES) {
 	test(`${route.path} renders its heading with no console errors`, async ({ watched: page }) => {
@@ -9,6 +21,84 @@ for (const route of ROUTES) {
 		await expect(page.getByRole('banner')).toContainText('CSTO Study');
 	});
 }
+
+test("every page's HTML holds the shell and all that does not depend on the learner's data, before any JavaScript runs", async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	// The navigation works as plain links, page to prerendered page.
+	await page.goto('/');
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	for (const route of ROUTES) {
+		await nav.getByRole('link', { name: route.label, exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: route.heading })).toBeVisible();
+		await expect(page.getByRole('banner')).toContainText('CSTO Study');
+		await expect(nav.getByRole('link')).toHaveText(ROUTES.map((r) => r.label));
+	}
+
+	// Home: its four counts, as placeholders until the database has been read, and its actions.
+	await page.goto('/');
+	for (const id of ['due-now', 'new-left', 'reviews-today', 'streak']) {
+		await expect(page.getByTestId(id)).toHaveText('–');
+	}
+	await expect(page.getByRole('link', { name: 'Review now' })).toBeVisible();
+	// Browse: the whole bank, readable (and findable by search engines) without JavaScript.
+	await page.goto('/browse');
+	await expect(page.locator('article')).toHaveCount(bank.items.length);
+	await expect(page.getByRole('heading', { level: 3, name: bank.items[0]!.prompt })).toBeVisible();
+	// Quiz: the set-up, every topic and question type offered.
+	await page.goto('/quiz');
+	await expect(page.getByRole('heading', { level: 2, name: 'Set up a quiz' })).toBeVisible();
+	await expect(page.getByRole('group', { name: 'Topics' }).getByRole('checkbox')).toHaveCount(
+		bank.topics.length
+	);
+	await expect(
+		page.getByRole('group', { name: 'Question types' }).getByRole('checkbox')
+	).toHaveCount(QUESTION_TYPES.length);
+	// Stats: its frame, the summary's tiles with placeholders, and the status its charts replace.
+	await page.goto('/stats');
+	const main = page.getByRole('main');
+	await expect(main.locator('dt')).toHaveText(STATS_TILES);
+	await expect(main.locator('dd strong')).toHaveText(STATS_TILES.map(() => '–'));
+	await expect(main.getByRole('status')).toHaveText('Loading your stats…');
+	await context.close();
+});
+
+test("Home and Stats do not shift when the learner's data arrives, on a phone and a desktop", async ({
+	watched: page
+}) => {
+	test.setTimeout(90_000);
+	// The sum of the page's layout shifts (Cumulative Layout Shift's entries, all of them) from its start.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __shift: number };
+		w.__shift = 0;
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries() as unknown as { value: number }[]) {
+				w.__shift += entry.value;
+			}
+		}).observe({ type: 'layout-shift', buffered: true });
+	});
+	// Nothing studied (Stats' streak note is then its longest), then three cards rated today.
+	for (const reviewed of [0, 3]) {
+		if (reviewed) await reviewCards(page, reviewed);
+		for (const width of [390, 1280]) {
+			await page.setViewportSize({ width, height: 844 });
+			for (const path of ['/', '/stats']) {
+				await page.goto(path);
+				await dataDrawn(page, path);
+				// Two frames: a shift is reported with the frame that made it.
+				await page.evaluate(
+					() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+				);
+				expect(
+					await page.evaluate(() => (window as unknown as { __shift: number }).__shift),
+					`${path} at ${width} px, ${reviewed} cards reviewed`
+				).toBe(0);
+			}
+		}
+	}
+});
 
 test('every nav link works by keyboard alone', async ({ watched: page }) => {
 	// Seven routes, Browse with its ~200 items among them: more than the default 30 s on two busy cores.
