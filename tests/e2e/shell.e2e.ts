@@ -56,6 +56,12 @@ test("every page's HTML holds the shell and all that does not depend on the lear
 	await expect(
 		page.getByRole('group', { name: 'Question types' }).getByRole('checkbox')
 	).toHaveCount(QUESTION_TYPES.length);
+	// Review: its topic picker, and its counts as placeholders.
+	await page.goto('/review');
+	await expect(page.getByRole('combobox', { name: 'Review all topics or one' })).toBeVisible();
+	await expect(page.getByLabel('Cards left')).toHaveText(
+		/^\s*New\s*–\s*Learning\s*–\s*Review\s*–\s*$/
+	);
 	// Stats: its frame, the summary's tiles with placeholders, and the status its charts replace.
 	await page.goto('/stats');
 	const main = page.getByRole('main');
@@ -65,7 +71,7 @@ test("every page's HTML holds the shell and all that does not depend on the lear
 	await context.close();
 });
 
-test("Home and Stats do not shift when the learner's data arrives, on a phone and a desktop", async ({
+test("Home, Stats and Review do not shift when the learner's data arrives, on a phone and a desktop", async ({
 	watched: page
 }) => {
 	test.setTimeout(90_000);
@@ -84,7 +90,7 @@ test("Home and Stats do not shift when the learner's data arrives, on a phone an
 		if (reviewed) await reviewCards(page, reviewed);
 		for (const width of [390, 1280]) {
 			await page.setViewportSize({ width, height: 844 });
-			for (const path of ['/', '/stats']) {
+			for (const path of ['/', '/stats', '/review']) {
 				await page.goto(path);
 				await dataDrawn(page, path);
 				// Two frames: a shift is reported with the frame that made it.
