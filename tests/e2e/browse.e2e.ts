@@ -1,10 +1,7 @@
-import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { readBank } from '../../src/lib/content/read-bank';
+import { bank } from './bank';
 import { expect, readStore, test } from './fixtures';
 import { WCAG_A_AA, violationsInBothThemes } from './axe';
-
-const bank = readBank(resolve(import.meta.dirname, '../../questions'));
 
 /** A word that appears in exactly one item's explanation and nowhere in any other item. */
 function uniqueExplanationWord(): { id: string; word: string } {

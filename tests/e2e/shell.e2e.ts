@@ -1,10 +1,8 @@
-import { resolve } from 'node:path';
-import { readBank } from '../../src/lib/content/read-bank';
+import { bank } from './bank';
 import { QUESTION_TYPES } from '../../src/lib/domain/quiz/types';
 import { ROUTES, expect, test } from './fixtures';
 import { dataDrawn, reviewCards } from './states';
 
-const bank = readBank(resolve(import.meta.dirname, '../../questions'));
 const STATS_TILES = [
 	'Streak',
 	'Reviews today',

@@ -1,16 +1,14 @@
 // Fuzz over stored rows (fast-check): a card, a log row, a setting or a quiz record damaged in any
 // field, as an import, an old bug or another tool could have left it. Every page must render
 // without a page error, and Check database must repair the row or set it aside.
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import type { Page } from '@playwright/test';
-import { readBank } from '../../src/lib/content/read-bank';
+import { bank } from './bank';
 import { ROW_VALIDATORS, type StoredTable } from '../../src/lib/domain/integrity/rows';
 import { expect, readStore, test, waitForAppDatabase } from './fixtures';
 import { quizRecord, quizRow } from './records';
 import { dataDrawn } from './states';
 
-const bank = readBank(resolve(import.meta.dirname, '../../questions'));
 const DAY = 86_400_000;
 const STORES = ['cards', 'reviews', 'quizAttempts', 'settings', 'quarantine'] as const;
 

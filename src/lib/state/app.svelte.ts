@@ -329,7 +329,8 @@ export function connectApp(probeUrl: string): void {
 	// load (compaction.ts): the export and Stats' first visit then read them faster. A module that
 	// cannot be loaded (offline before the app was cached, a newer version deployed) waits for the
 	// next load. Started here, with the app's other background work, its import shares this
-	// module's preload list: from the root layout it cost Home's first visit 0.1 KB of gzip.
+	// module's preload list: started from the root layout, Home's first visit weighed 0.19 KB of
+	// gzip more (94.59 against 94.40 KB by the weight test).
 	$effect(() => {
 		const timer = setTimeout(() => {
 			import('./compaction').then(
