@@ -106,6 +106,16 @@ async function store(page: Page, rows: Record<StoredTable, unknown[]>): Promise<
 				open.onerror = () => reject(open.error);
 				open.onsuccess = () => {
 					const db = open.result;
+					const missing = stores.filter((name) => !db.objectStoreNames.contains(name));
+					if (missing.length > 0) {
+						db.close();
+						reject(
+							new Error(
+								`The database (version ${db.version}, stores ${[...db.objectStoreNames].join(', ')}) has no ${missing.join(', ')}`
+							)
+						);
+						return;
+					}
 					const tx = db.transaction([...stores], 'readwrite');
 					for (const name of stores) {
 						tx.objectStore(name).clear();
